@@ -1,0 +1,59 @@
+package dev.sparsest;
+
+import dev.sparsest.data.CsvReader;
+import dev.sparsest.data.Dataset1D;
+import dev.sparsest.exact.ChordPathSolver;
+import dev.sparsest.exact.ExactSolution;
+import dev.sparsest.exact.Penalty;
+import dev.sparsest.exact.Threshold;
+import dev.sparsest.exact.ThresholdSolver;
+import dev.sparsest.model.NetworkJson;
+import dev.sparsest.model.UnivariateNetwork;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The calls an embedding user needs. Everything here is stateless and thread-safe.
+ *
+ * <pre>{@code
+ * ExactSolution s = Sparsest.fit(x, y, Penalty.lp(0.5));
+ * UnivariateNetwork f = s.network();
+ * double yHat = f.evaluate(2.5);
+ * }</pre>
+ */
+public final class Sparsest {
+    private static final ChordPathSolver SOLVER = new ChordPathSolver();
+
+    private Sparsest() {
+    }
+
+    /** The sparsest interpolant (fewest neurons) of the points (x_i, y_i). */
+    public static ExactSolution fit(double[] x, double[] y) {
+        return fit(x, y, Penalty.l0());
+    }
+
+    /** The interpolant of least cost under {@code penalty} (l0, l^p or l1). */
+    public static ExactSolution fit(double[] x, double[] y, Penalty penalty) {
+        return SOLVER.solve(Dataset1D.of(x, y), penalty);
+    }
+
+    public static ExactSolution fit(Dataset1D data, Penalty penalty) {
+        return SOLVER.solve(data, penalty);
+    }
+
+    /** The threshold p* below which every l^p optimum is a sparsest network. */
+    public static Threshold threshold(Dataset1D data) {
+        return new ThresholdSolver().solve(data);
+    }
+
+    /** Univariate data (x, y) from a CSV file. */
+    public static Dataset1D readCsv(Path path) throws IOException {
+        return CsvReader.read(path).toDataset1D();
+    }
+
+    /** A network from its JSON form ({@link NetworkJson}). */
+    public static UnivariateNetwork readNetwork(String json) {
+        return NetworkJson.read(json);
+    }
+}

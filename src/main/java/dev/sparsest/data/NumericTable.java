@@ -1,0 +1,70 @@
+package dev.sparsest.data;
+
+import java.util.List;
+
+/**
+ * Numeric columns read from a CSV source, with the source line of every row (for messages).
+ * Produced by {@link CsvReader}; turned into datasets by {@link #toDataset1D()}.
+ */
+public final class NumericTable {
+    private final String source;
+    private final List<String> header;
+    private final double[][] columns;
+    private final int[] lines;
+
+    NumericTable(String source, List<String> header, double[][] columns, int[] lines) {
+        this.source = source;
+        this.header = header;
+        this.columns = columns;
+        this.lines = lines;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Column names from the header line; empty when the source had no header. */
+    public List<String> header() {
+        return header;
+    }
+
+    public int columnCount() {
+        return columns.length;
+    }
+
+    public int rowCount() {
+        return lines.length;
+    }
+
+    /** A copy of column {@code c}. */
+    public double[] column(int c) {
+        return columns[c].clone();
+    }
+
+    /** The source line number (1-based) of row {@code r}. */
+    public int line(int r) {
+        return lines[r];
+    }
+
+    /** The two columns (x, y) as validated univariate data. */
+    public Dataset1D toDataset1D() {
+        if (columns.length != 2) {
+            throw new InvalidDataException(source + ": expected 2 columns (x, y), found " + columns.length);
+        }
+        return Dataset1D.fromRows(columns[0].clone(), columns[1].clone(), source, lines);
+    }
+
+    /** One column of points (for prediction inputs); a single-column table. */
+    public double[] singleColumn() {
+        if (columns.length != 1) {
+            throw new InvalidDataException(source + ": expected 1 column of x values, found " + columns.length);
+        }
+        double[] c = columns[0];
+        for (int r = 0; r < c.length; r++) {
+            if (!Double.isFinite(c[r])) {
+                throw new InvalidDataException(source + " line " + lines[r] + ": non-finite value " + c[r]);
+            }
+        }
+        return c.clone();
+    }
+}

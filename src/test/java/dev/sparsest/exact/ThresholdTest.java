@@ -1,0 +1,182 @@
+package dev.sparsest.exact;
+
+import dev.sparsest.data.Dataset1D;
+import dev.sparsest.prop.Points;
+import dev.sparsest.prop.PointsGen;
+import dev.sparsest.prop.Prop;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ThresholdTest {
+    private final ThresholdSolver thresholds = new ThresholdSolver();
+    private final ChordPathSolver solver = new ChordPathSolver();
+
+    @Test
+    void theoryExampleHasPStarNear0_1807() {
+        Dataset1D d = Dataset1D.of(new double[] {0, 1, 2, 3, 4, 5}, new double[] {0, 0, 0.01, 1.02, 3.03, 5.05});
+        Threshold t = thresholds.solve(d);
+        assertTrue(t.certified());
+        assertEquals(2, t.l0Neurons());
+        // p* solves 2 * 1.01^p = 2 * 0.01^p + 2^p; check the equation itself to 1e-9 relative
+        double p = t.pStar();
+        assertEquals(0.1807, p, 5e-5);
+        double lhs = 2 * Math.pow(1.01, p);
+        double rhs = 2 * Math.pow(0.01, p) + Math.pow(2, p);
+        assertEquals(lhs, rhs, 1e-12);
+        double below = bisectEquation();
+        assertEquals(below, p, 1e-9 * below);
+        assertEquals(1, t.xFrom());
+        assertEquals(4, t.xTo());
+    }
+
+    /** The crossing 2*1.01^p = 2*0.01^p + 2^p, by plain bisection. */
+    private static double bisectEquation() {
+        double lo = 0.01;
+        double hi = 0.9;
+        for (int i = 0; i < 200; i++) {
+            double mid = 0.5 * (lo + hi);
+            double g = 2 * Math.pow(0.01, mid) + Math.pow(2, mid) - 2 * Math.pow(1.01, mid);
+            if (g > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    @Test
+    void shortRunsNeverRestrictPStar() {
+        Dataset1D peak = Dataset1D.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0});
+        Threshold t = thresholds.solve(peak);
+        assertTrue(t.noneBelowOne());
+        assertEquals(3, t.l0Neurons());
+        assertTrue(thresholds.solve(Dataset1D.of(new double[] {0, 1, 2}, new double[] {0, 1, 0})).noneBelowOne());
+    }
+
+    @Test
+    void evenConvexRunOfEqualCurvaturesHasNoThreshold() {
+        // curvatures all equal: pairs always beat singles for p < 1
+        double[] x = new double[12];
+        double[] y = new double[12];
+        for (int i = 0; i < 12; i++) {
+            x[i] = i;
+            y[i] = i * i;
+        }
+        assertTrue(thresholds.solve(Dataset1D.of(x, y)).noneBelowOne());
+    }
+
+    @Test
+    void belowPStarTheLpOptimumIsSparsestAndJustAboveItIsNot() {
+        int[] withThreshold = {0};
+        int tries = Prop.forAll("belowPStarTheLpOptimumIsSparsestAndJustAboveItIsNot", PointsGen.curved(6, 30))
+                .shrinkWith(Points.shrinker(6))
+                .check(pts -> {
+                    Dataset1D d = Dataset1D.of(pts.x(), pts.y());
+                    Threshold t = thresholds.solve(d);
+                    int l0 = t.l0Neurons();
+                    if (t.noneBelowOne()) {
+                        for (double p : new double[] {0.05, 0.5, 0.95}) {
+                            assertEquals(l0, solver.solve(d, Penalty.lp(p)).neurons(), "p = " + p);
+                        }
+                        return;
+                    }
+                    double ps = t.pStar();
+                    withThreshold[0]++;
+                    assertTrue(ps > 0 && ps < 1);
+                    for (double f : new double[] {0.1, 0.5, 0.9, 1 - 1e-6}) {
+                        assertEquals(l0, solver.solve(d, Penalty.lp(ps * f)).neurons(), "p = " + ps * f + " below p* = " + ps);
+                    }
+                    int above = solver.solve(d, Penalty.lp(Math.min(ps * (1 + 1e-6), 1 - 1e-12))).neurons();
+                    assertTrue(above > l0, "just above p* = " + ps + ": " + above + " neurons, l0 = " + l0);
+                });
+        assertTrue(withThreshold[0] >= tries / 5, "too few cases with p* < 1 to test: " + withThreshold[0] + " of " + tries);
+    }
+
+    @Test
+    void pStarAgreesWithAnExhaustiveScanOverAllTilings() {
+        int[] withThreshold = {0};
+        int tries = Prop.forAll("pStarAgreesWithAnExhaustiveScanOverAllTilings", PointsGen.curved(6, 11))
+                .shrinkWith(Points.shrinker(6))
+                .tries(150)
+                .check(pts -> {
+                    Dataset1D d = Dataset1D.of(pts.x(), pts.y());
+                    Threshold t = thresholds.solve(d);
+                    double scan = exhaustiveFirstCrossing(pts.x(), pts.y(), 4000);
+                    if (Double.isNaN(scan)) {
+                        assertTrue(t.noneBelowOne() || t.pStar() > 1 - 1.0 / 4000, "scan found none, solver " + t);
+                    } else {
+                        withThreshold[0]++;
+                        assertFalse(t.noneBelowOne(), "scan found a crossing at " + scan);
+                        assertTrue(t.pStar() <= scan && t.pStar() > scan - 1.0 / 4000,
+                                "solver p* " + t.pStar() + ", scan " + scan);
+                    }
+                });
+        assertTrue(withThreshold[0] >= tries / 10, "too few cases with p* < 1 to test: " + withThreshold[0] + " of " + tries);
+        System.out.println("p* oracle: " + withThreshold[0] + " of " + tries + " datasets with p* < 1");
+    }
+
+    /**
+     * Independent oracle: all chord paths (every tiling of every run) listed explicitly with their
+     * slope changes; the first grid p at which the cheapest path has more knots than the fewest.
+     */
+    static double exhaustiveFirstCrossing(double[] x, double[] y, int grid) {
+        List<double[]> paths = new ArrayList<>();
+        int n = x.length;
+        double[] s = new double[n - 1];
+        for (int j = 0; j < n - 1; j++) {
+            s[j] = (y[j + 1] - y[j]) / (x[j + 1] - x[j]);
+        }
+        enumerate(s, 0, new ArrayList<>(), paths);
+        int fewest = Integer.MAX_VALUE;
+        for (double[] p : paths) {
+            fewest = Math.min(fewest, p.length);
+        }
+        for (int k = 1; k < grid; k++) {
+            double p = (double) k / grid;
+            double bestSparse = Double.POSITIVE_INFINITY;
+            double bestOther = Double.POSITIVE_INFINITY;
+            for (double[] path : paths) {
+                double c = 0;
+                for (double v : path) {
+                    c += Math.pow(Math.abs(v), p);
+                }
+                if (path.length == fewest) {
+                    bestSparse = Math.min(bestSparse, c);
+                } else {
+                    bestOther = Math.min(bestOther, c);
+                }
+            }
+            if (bestOther < bestSparse) {
+                return p;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static void enumerate(double[] s, int chord, List<Double> changes, List<double[]> out) {
+        int last = s.length - 1;
+        if (chord == last) {
+            out.add(changes.stream().mapToDouble(Double::doubleValue).filter(v -> v != 0).toArray());
+            return;
+        }
+        double a1 = s[chord + 1] - s[chord];
+        changes.add(a1);
+        enumerate(s, chord + 1, changes, out);
+        changes.remove(changes.size() - 1);
+        if (chord + 2 <= last) {
+            double a2 = s[chord + 2] - s[chord + 1];
+            if (a1 != 0 && a2 != 0 && Math.signum(a1) == Math.signum(a2)) {
+                changes.add(a1 + a2);
+                enumerate(s, chord + 2, changes, out);
+                changes.remove(changes.size() - 1);
+            }
+        }
+    }
+}
