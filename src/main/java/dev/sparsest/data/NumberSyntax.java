@@ -55,8 +55,9 @@ final class NumberSyntax {
     }
 
     private static boolean isNonFiniteWord(String t, int from) {
-        String w = t.substring(from);
-        return w.equalsIgnoreCase("nan") || w.equalsIgnoreCase("inf") || w.equalsIgnoreCase("infinity");
+        int len = t.length() - from;
+        return (len == 3 && (t.regionMatches(true, from, "nan", 0, 3) || t.regionMatches(true, from, "inf", 0, 3)))
+                || (len == 8 && t.regionMatches(true, from, "infinity", 0, 8));
     }
 
     private static int digits(String t, int from) {

@@ -53,18 +53,4 @@ public final class NumericTable {
         }
         return Dataset1D.fromRows(columns[0].clone(), columns[1].clone(), source, lines);
     }
-
-    /** One column of points (for prediction inputs); a single-column table. */
-    public double[] singleColumn() {
-        if (columns.length != 1) {
-            throw new InvalidDataException(source + ": expected 1 column of x values, found " + columns.length);
-        }
-        double[] c = columns[0];
-        for (int r = 0; r < c.length; r++) {
-            if (!Double.isFinite(c[r])) {
-                throw new InvalidDataException(source + " line " + lines[r] + ": non-finite value " + c[r]);
-            }
-        }
-        return c.clone();
-    }
 }

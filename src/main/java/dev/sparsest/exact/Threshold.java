@@ -6,7 +6,7 @@ package dev.sparsest.exact;
  *
  * @param pStar      the threshold, or NaN when every p in (0, 1) gives a sparsest network
  *                   ({@link #noneBelowOne()})
- * @param certified  true when the search proved that no earlier crossing exists (Lipschitz
+ * @param certified  true when the search proved that no earlier crossing exists (convexity
  *                   bounds between samples); false when a run was too long for the proof within
  *                   the work budget and a 1024-point grid was used instead
  * @param xFrom      the x of the first point of the curvature run that decides p* (NaN if none)

@@ -12,8 +12,9 @@ import dev.sparsest.data.Dataset1D;
  * p*_run is its first zero in (0, 1). Runs of at most 3 points never restrict p*.
  *
  * <p>The first zero is found on a grid refined by bisection to a relative 1e-12; between samples
- * the absence of a zero is proved by a Lipschitz bound on H (|d/dp |S|^p| = |S|^p |ln |S||, summed
- * over every possible tile). Zeros above 1 - 1e-9 are reported as none below 1. A run too long
+ * the absence of a zero is proved with convexity: every tiling's cost sum |S|^p is convex in p,
+ * which bounds G from below by tangent lines and F0 from above by a chord (see
+ * {@link RunSearch#positiveOn}). Zeros above 1 - 1e-9 are reported as none below 1. A run too long
  * for the proof within the work budget falls back to a 1024-point grid and marks the result
  * uncertified.
  */
@@ -70,12 +71,15 @@ public final class ThresholdSolver {
 
     /** The first zero of H for one run. */
     static final class RunSearch {
-        private final double[] single;
-        private final double[] pair;
+        private final double[] single;   // |a_t|
+        private final double[] pair;     // |a_t + a_{t+1}|
         private final double[] logSingle;
         private final double[] logPair;
-        private final double[] sparsest; // DP: least cost with no extra tile
-        private final double[] other;    // DP: least cost with at least one extra tile
+        private final double[] powSingle; // |a_t|^p at the last p evaluated
+        private final double[] powPair;
+        private final double[] sparsest;  // DP: least cost with no extra tile
+        private final double[] other;     // DP: least cost with at least one extra tile
+        private final byte[] choice;      // DP: last tile of the best sparsest tiling
         private final int m;
         private long work;
         boolean certified = true;
@@ -88,49 +92,79 @@ public final class ThresholdSolver {
             logPair = new double[pair.length];
             for (int t = 0; t < m; t++) {
                 single[t] = Math.abs(a[from + t]);
-                logSingle[t] = Math.abs(Math.log(single[t]));
+                logSingle[t] = Math.log(single[t]);
                 if (t + 1 < m) {
                     pair[t] = Math.abs(a[from + t] + a[from + t + 1]);
-                    logPair[t] = Math.abs(Math.log(pair[t]));
+                    logPair[t] = Math.log(pair[t]);
                 }
             }
+            powSingle = new double[m];
+            powPair = new double[pair.length];
             sparsest = new double[m + 1];
             other = new double[m + 1];
+            choice = new byte[m + 1];
         }
 
-        /** H(p) = G(p) - F0(p). */
+        /** H(p) = G(p) - F0(p); leaves |S|^p and the best sparsest tiling at p in the buffers. */
         double h(double p) {
             work += m;
+            for (int t = 0; t < m; t++) {
+                powSingle[t] = Math.pow(single[t], p);
+                if (t + 1 < m) {
+                    powPair[t] = Math.pow(pair[t], p);
+                }
+            }
+            return dp(0);
+        }
+
+        /**
+         * The tiling DP over weights w(S) = |S|^p (1 + shift ln |S|) from the buffers: shift = 0
+         * gives the costs at p; shift = q - p gives each tiling's tangent line at p, evaluated at q.
+         * Returns (least non-sparsest) - (least sparsest).
+         */
+        private double dp(double shift) {
             sparsest[0] = 0;
             other[0] = Double.POSITIVE_INFINITY;
             for (int t = 1; t <= m; t++) {
-                double cs = Math.pow(single[t - 1], p);
+                double cs = powSingle[t - 1] * (1 + shift * logSingle[t - 1]);
                 // a single after an odd number of covered points adds an extra tile
                 boolean extra = ((t - 1) & 1) == 1;
                 double s0 = extra ? Double.POSITIVE_INFINITY : sparsest[t - 1] + cs;
                 double s1 = extra ? Math.min(sparsest[t - 1], other[t - 1]) + cs : other[t - 1] + cs;
+                byte c = 1;
                 if (t >= 2) {
-                    double cp = Math.pow(pair[t - 2], p);
-                    s0 = Math.min(s0, sparsest[t - 2] + cp);
+                    double cp = powPair[t - 2] * (1 + shift * logPair[t - 2]);
+                    if (sparsest[t - 2] + cp < s0) {
+                        s0 = sparsest[t - 2] + cp;
+                        c = 2;
+                    }
                     s1 = Math.min(s1, other[t - 2] + cp);
                 }
                 sparsest[t] = s0;
                 other[t] = s1;
+                choice[t] = c;
             }
             return other[m] - sparsest[m];
         }
 
-        /** A Lipschitz constant of H on [p1, p2]: twice the bound for any tiling's cost. */
-        double lipschitz(double p1, double p2) {
-            work += m;
-            double sum = 0;
-            for (int t = 0; t < m; t++) {
-                sum += Math.max(Math.pow(single[t], p1), Math.pow(single[t], p2)) * logSingle[t];
-                if (t + 1 < m) {
-                    sum += Math.max(Math.pow(pair[t], p1), Math.pow(pair[t], p2)) * logPair[t];
-                }
+        /**
+         * Proves H &gt; 0 on [p1, p2] given H(p2) = h2 &gt; 0. Each tiling's cost is convex in p, so on
+         * [p1, p2] G is above the least tangent line at p2 (a concave function) and F0 is below the
+         * chord of the best sparsest tiling T* at p2 (linear). Their difference is concave, so it
+         * suffices that it is positive at both ends: at p2 it is h2; at p1 it is checked here.
+         * The bound is second-order in p2 - p1, which keeps the proof cheap as H tends to 0 at 1.
+         */
+        boolean positiveOn(double p1, double p2, double h2) {
+            work += 3L * m;
+            h(p2);
+            double starAtP1 = 0;
+            for (int t = m; t > 0; t -= choice[t]) {
+                starAtP1 += choice[t] == 1 ? Math.pow(single[t - 1], p1) : Math.pow(pair[t - 2], p1);
             }
-            return 2 * sum;
+            dp(p1 - p2);
+            double tangentOther = other[m];
+            double margin = 1e-13 * Math.max(starAtP1, Double.MIN_NORMAL);
+            return h2 > 0 && tangentOther - starAtP1 > margin;
         }
 
         /** The first zero of H in (0, limit], or NaN if there is none. */
@@ -166,7 +200,7 @@ public final class ThresholdSolver {
             if (narrow) {
                 return Double.NaN; // H touches zero without crossing, below resolution
             }
-            if (h2 > 0 && h1 + h2 - lipschitz(p1, p2) * (p2 - p1) > 0) {
+            if (h2 > 0 && positiveOn(p1, p2, h2)) {
                 return Double.NaN; // proved: H > 0 on [p1, p2]
             }
             double mid = 0.5 * (p1 + p2);

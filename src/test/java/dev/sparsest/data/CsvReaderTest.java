@@ -87,6 +87,6 @@ class CsvReaderTest {
     void readsFilesAndSingleColumns(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("p.csv");
         Files.writeString(f, "x\n0.5\n1.5\n");
-        assertArrayEquals(new double[] {0.5, 1.5}, CsvReader.read(f).singleColumn());
+        assertArrayEquals(new double[] {0.5, 1.5}, CsvReader.read(f).column(0));
     }
 }

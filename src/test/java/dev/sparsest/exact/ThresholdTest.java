@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ThresholdTest {
+    /** Grid of the exhaustive oracle: the solver's p* must lie within one step below the scan's. */
+    private static final int GRID = 2000;
     private final ThresholdSolver thresholds = new ThresholdSolver();
     private final ChordPathSolver solver = new ChordPathSolver();
 
@@ -108,13 +110,13 @@ class ThresholdTest {
                 .check(pts -> {
                     Dataset1D d = Dataset1D.of(pts.x(), pts.y());
                     Threshold t = thresholds.solve(d);
-                    double scan = exhaustiveFirstCrossing(pts.x(), pts.y(), 4000);
+                    double scan = exhaustiveFirstCrossing(pts.x(), pts.y(), GRID);
                     if (Double.isNaN(scan)) {
-                        assertTrue(t.noneBelowOne() || t.pStar() > 1 - 1.0 / 4000, "scan found none, solver " + t);
+                        assertTrue(t.noneBelowOne() || t.pStar() > 1 - 1.0 / GRID, "scan found none, solver " + t);
                     } else {
                         withThreshold[0]++;
                         assertFalse(t.noneBelowOne(), "scan found a crossing at " + scan);
-                        assertTrue(t.pStar() <= scan && t.pStar() > scan - 1.0 / 4000,
+                        assertTrue(t.pStar() <= scan && t.pStar() > scan - 1.0 / GRID,
                                 "solver p* " + t.pStar() + ", scan " + scan);
                     }
                 });

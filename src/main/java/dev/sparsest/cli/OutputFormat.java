@@ -1,0 +1,6 @@
+package dev.sparsest.cli;
+
+/** How results are printed. */
+enum OutputFormat {
+    table, json
+}

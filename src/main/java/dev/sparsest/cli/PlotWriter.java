@@ -1,0 +1,124 @@
+package dev.sparsest.cli;
+
+import dev.sparsest.data.Dataset1D;
+import dev.sparsest.model.UnivariateNetwork;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Plots a fit with XChart: the data points, the interpolant over a margin beyond the data (drawn
+ * exactly, through its knots), and the knots marked. PNG or SVG by the file's extension.
+ */
+final class PlotWriter {
+    /** Markers drawn at most; larger data are thinned evenly for the picture only. */
+    private static final int MAX_MARKERS = 4000;
+    private static final int MAX_LINE_POINTS = 50_000;
+
+    private PlotWriter() {
+    }
+
+    static void checkFormat(Path file) {
+        format(file);
+    }
+
+    private static String format(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return "png";
+        }
+        if (name.endsWith(".svg")) {
+            return "svg";
+        }
+        throw new IllegalArgumentException("plot file must end in .png or .svg: " + file);
+    }
+
+    static void write(Path file, String title, Dataset1D data, UnivariateNetwork f) throws IOException {
+        String format = format(file);
+        XYChart chart = chart(title, data, f);
+        if (format.equals("png")) {
+            AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        } else {
+            AtomicFiles.write(file, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+        }
+    }
+
+    static XYChart chart(String title, Dataset1D data, UnivariateNetwork f) {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("x").yAxisTitle("y").build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setMarkerSize(6);
+
+        int n = data.size();
+        double lo = data.x(0);
+        double hi = data.x(n - 1);
+        double margin = 0.08 * Math.max(hi - lo, Math.abs(lo) * 1e-9 + 1e-300);
+        double[][] line = curve(f, lo - margin, hi + margin);
+        XYSeries curve = chart.addSeries(f.neurons() + " neuron" + (f.neurons() == 1 ? "" : "s"), line[0], line[1]);
+        curve.setMarker(SeriesMarkers.NONE);
+        curve.setLineColor(new Color(0x1f, 0x77, 0xb4));
+        curve.setLineStyle(new BasicStroke(2f));
+
+        int step = Math.max(1, (n + MAX_MARKERS - 1) / MAX_MARKERS);
+        int m = (n + step - 1) / step;
+        double[] px = new double[m];
+        double[] py = new double[m];
+        for (int i = 0, j = 0; i < n; i += step, j++) {
+            px[j] = data.x(i);
+            py[j] = data.y(i);
+        }
+        XYSeries points = chart.addSeries(step == 1 ? "data (" + n + " points)" : "data (every " + step + "th of " + n + ")", px, py);
+        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        points.setMarker(SeriesMarkers.CIRCLE);
+        points.setMarkerColor(new Color(0x33, 0x33, 0x33));
+
+        if (f.neurons() > 0) {
+            int k = f.neurons();
+            int kstep = Math.max(1, (k + MAX_MARKERS - 1) / MAX_MARKERS);
+            int km = (k + kstep - 1) / kstep;
+            double[] kx = new double[km];
+            double[] ky = new double[km];
+            for (int i = 0, j = 0; i < k; i += kstep, j++) {
+                kx[j] = f.knot(i);
+                ky[j] = f.evaluate(kx[j]);
+            }
+            XYSeries knots = chart.addSeries("knots", kx, ky);
+            knots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            knots.setMarker(SeriesMarkers.DIAMOND);
+            knots.setMarkerColor(new Color(0xd6, 0x27, 0x28));
+        }
+        return chart;
+    }
+
+    /** The CPWL function drawn exactly through its knots, or sampled when it has very many. */
+    private static double[][] curve(UnivariateNetwork f, double lo, double hi) {
+        int k = f.neurons();
+        double[] xs;
+        if (k + 2 <= MAX_LINE_POINTS) {
+            xs = new double[k + 2];
+            xs[0] = lo;
+            for (int i = 0; i < k; i++) {
+                xs[i + 1] = f.knot(i);
+            }
+            xs[k + 1] = hi;
+        } else {
+            xs = new double[MAX_LINE_POINTS];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = lo + (hi - lo) * i / (xs.length - 1);
+            }
+        }
+        double[] ys = new double[xs.length];
+        f.evaluate(xs, ys);
+        return new double[][] {xs, ys};
+    }
+}

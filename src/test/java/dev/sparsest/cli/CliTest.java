@@ -1,0 +1,181 @@
+package dev.sparsest.cli;
+
+import dev.sparsest.json.Json;
+import dev.sparsest.model.NetworkJson;
+import dev.sparsest.model.UnivariateNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line end to end, in process: outputs, files, exit codes, error messages. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static synchronized Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private Path pStarData() throws Exception {
+        return write("pstar.csv", "x,y\n0,0\n1,0\n2,0.01\n3,1.02\n4,3.03\n5,5.05\n");
+    }
+
+    @Test
+    void fitPrintsTheDocumentedJson() throws Exception {
+        Result r = run("fit", pStarData().toString(), "--p", "0.5", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> m = (Map<?, ?>) Json.parse(r.out());
+        assertEquals(3.0, m.get("neurons"));
+        assertEquals(0.5, m.get("p"));
+        assertEquals(2.0, m.get("l0LowerBound"));
+        assertEquals(2.02, (Double) m.get("l1Value"), 1e-12);
+        assertEquals(0.0, m.get("slope"));
+        assertEquals(0.0, m.get("intercept"));
+        List<?> knots = (List<?>) m.get("knots");
+        assertEquals(3, knots.size());
+        assertEquals(List.of(1.0, 0.01), knots.get(0));
+        double cost = Math.pow(0.01, 0.5) + Math.pow(2, 0.5) + Math.pow(0.01, 0.5);
+        assertEquals(cost, (Double) m.get("cost"), 1e-12);
+        Map<?, ?> l0 = (Map<?, ?>) Json.parse(run("fit", pStarData().toString(), "--format", "json").out());
+        assertEquals(0.0, l0.get("p"));
+        assertEquals(2.0, l0.get("cost"));
+    }
+
+    @Test
+    void fitWritesAModelThatPredictReproducesTheData() throws Exception {
+        Path model = dir.resolve("model.json");
+        Result r = run("fit", pStarData().toString(), "--l1", "-o", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("neurons      2"), r.out());
+        UnivariateNetwork f = NetworkJson.read(Files.readString(model));
+        assertEquals(2, f.neurons());
+        Result p = run("predict", model.toString(), pStarData().toString());
+        assertEquals(0, p.code(), p.err());
+        String[] lines = p.out().trim().split("\n");
+        double[] expected = {0, 0, 0.01, 1.02, 3.03, 5.05};
+        assertEquals(expected.length, lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            assertEquals(expected[i], Double.parseDouble(lines[i]), 1e-12);
+        }
+    }
+
+    @Test
+    void fitPlotsPngAndSvg() throws Exception {
+        Path png = dir.resolve("fit.png");
+        Path svg = dir.resolve("fit.svg");
+        assertEquals(0, run("fit", pStarData().toString(), "--plot", png.toString()).code());
+        assertEquals(0, run("fit", pStarData().toString(), "--plot", svg.toString()).code());
+        byte[] head = Files.readAllBytes(png);
+        assertEquals((byte) 0x89, head[0]);
+        assertEquals('P', head[1]);
+        assertTrue(Files.readString(svg).contains("<svg"));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void thresholdPrintsPStar() throws Exception {
+        Result r = run("threshold", pStarData().toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> m = (Map<?, ?>) Json.parse(r.out());
+        assertEquals(0.1807, (Double) m.get("pStar"), 1e-4);
+        assertEquals(Boolean.TRUE, m.get("certified"));
+        assertEquals(2.0, m.get("l0Neurons"));
+        assertEquals(3.0, m.get("neuronsAbove"));
+        Result table = run("threshold", pStarData().toString());
+        assertTrue(table.out().contains("p* = 0.1807"), table.out());
+        Result none = run("threshold", write("peak.csv", "-2 0\n-1 0\n0 1\n1 1\n2 0\n3 0\n").toString());
+        assertTrue(none.out().contains("none below 1"), none.out());
+    }
+
+    @Test
+    void badInputGivesAClearErrorWithoutAStackTrace() throws Exception {
+        Result missing = run("fit", dir.resolve("nope.csv").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().startsWith("sparsest: error: file not found"), missing.err());
+        assertFalse(missing.err().contains("\tat "), "no stack trace");
+
+        Result bad = run("fit", write("bad.csv", "x,y\n1,2\n2,abc\n").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("bad.csv line 3, column 2: not a number: 'abc'"), bad.err());
+
+        Result dup = run("fit", write("dup.csv", "1,2\n1,3\n").toString());
+        assertTrue(dup.err().contains("line 1") && dup.err().contains("line 2"), dup.err());
+
+        Result debug = run("fit", dir.resolve("nope.csv").toString(), "--debug");
+        assertTrue(debug.err().contains("\tat "), "stack trace with --debug");
+    }
+
+    @Test
+    void badOptionsAreRefusedBeforeAnyWork() throws Exception {
+        Path data = pStarData();
+        Result p = run("fit", data.toString(), "--p", "1.5");
+        assertEquals(1, p.code());
+        assertTrue(p.err().contains("--p must be strictly between 0 and 1"), p.err());
+        Result both = run("fit", data.toString(), "--p", "0.5", "--l0");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+        Result plot = run("fit", data.toString(), "--plot", dir.resolve("fit.gif").toString());
+        assertEquals(1, plot.code());
+        assertTrue(plot.err().contains(".png or .svg"), plot.err());
+        assertFalse(Files.exists(dir.resolve("fit.gif")));
+        Result tol = run("fit", data.toString(), "--tol", "-1");
+        assertEquals(1, tol.code());
+        assertEquals(2, run("frobnicate").code());
+        assertEquals(2, run().code());
+    }
+
+    @Test
+    void predictRejectsABadModel() throws Exception {
+        Path model = write("m.json", "{\"format\": \"something else\"}");
+        Result r = run("predict", model.toString(), pStarData().toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("\"format\" must be"), r.err());
+    }
+
+    @Test
+    void demoSolvesTheExamplesAndWritesPlots() {
+        Path out = dir.resolve("demo");
+        Result r = run("demo", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("l0: 3   l^0.5: 3"), r.out());
+        assertTrue(r.out().contains("p* = 0.1807"), r.out());
+        assertTrue(r.out().contains("Noisy sine, 200 points"), r.out());
+        for (String f : new String[] {"peak-plateau.png", "p-star-example.png", "noisy-sine.png"}) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+    }
+}
