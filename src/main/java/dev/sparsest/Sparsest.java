@@ -42,6 +42,11 @@ public final class Sparsest {
         return SOLVER.solve(data, penalty);
     }
 
+    /** The threshold p* of the points (x_i, y_i): below it every l^p optimum is a sparsest network. */
+    public static Threshold threshold(double[] x, double[] y) {
+        return threshold(Dataset1D.of(x, y));
+    }
+
     /** The threshold p* below which every l^p optimum is a sparsest network. */
     public static Threshold threshold(Dataset1D data) {
         return new ThresholdSolver().solve(data);

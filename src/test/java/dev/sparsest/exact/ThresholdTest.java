@@ -121,7 +121,6 @@ class ThresholdTest {
                     }
                 });
         assertTrue(withThreshold[0] >= tries / 10, "too few cases with p* < 1 to test: " + withThreshold[0] + " of " + tries);
-        System.out.println("p* oracle: " + withThreshold[0] + " of " + tries + " datasets with p* < 1");
     }
 
     /**
