@@ -91,12 +91,18 @@ class ChordPathProperties {
     @Test
     void noRandomInterpolantWithNMinus2KnotsIsCheaper() {
         SplittableRandom search = new SplittableRandom(7);
-        prop("noRandomInterpolantWithNMinus2KnotsIsCheaper", 3, 7).check(c -> {
+        int[] close = {0};
+        int tries = prop("noRandomInterpolantWithNMinus2KnotsIsCheaper", 3, 7).check(c -> {
             double p = c.p == 0 ? 0.3 : c.p; // the search needs a continuous cost
             ExactSolution s = SOLVER.solve(Dataset1D.of(c.points.x(), c.points.y()), Penalty.lp(p));
             double found = BruteForce.randomKnotSearch(c.points.x(), c.points.y(), p, 200, search);
             assertTrue(s.cost() <= found * (1 + 1e-7) + 1e-12, "search found " + found + " below optimum " + s.cost());
+            if (found <= s.cost() * 1.01 + 1e-12) {
+                close[0]++;
+            }
         });
+        // the oracle must be able to fail: it often comes within 1% of the optimum
+        assertTrue(close[0] >= tries / 4, "random search came within 1% only " + close[0] + " of " + tries + " times");
     }
 
     @Test
