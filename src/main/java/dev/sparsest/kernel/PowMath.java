@@ -1,0 +1,32 @@
+package dev.sparsest.kernel;
+
+/** |q|^p and the reweighted threshold in the scalar form both implementations follow. */
+final class PowMath {
+    private PowMath() {
+    }
+
+    static void checkExponent(double p) {
+        if (!(p > 0 && p <= 1)) {
+            throw new IllegalArgumentException("p must be in (0, 1]: " + p);
+        }
+    }
+
+    /** q^p = exp(p log q) for q &gt;= 0: 0 at q = 0 (log 0 = -Inf), NaN for NaN. */
+    static double pow(double q, double p) {
+        return Math.exp(p * Math.log(q));
+    }
+
+    /**
+     * The threshold lambdaLr * p * |qPrev|^(p-1): lp for p = 1, +Inf for qPrev = 0 and p &lt; 1
+     * (exp(+Inf)), NaN for NaN.
+     */
+    static double threshold(double qPrev, double lp, double p) {
+        return p == 1 ? lp : lp * Math.exp((p - 1) * Math.log(Math.abs(qPrev)));
+    }
+
+    /** sign(q) max(|q| - t, 0); NaN stays NaN (so a broken state is not silently zeroed). */
+    static double softThreshold(double q, double t) {
+        double d = Math.abs(q) - t;
+        return d <= 0 ? 0.0 : Math.copySign(d, q);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.sparsest.kernel;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The provider's choice in the JVM configuration of this surefire run. Each run of the kernel
+ * suite says what it expects: {@code sparsest.test.expect} = scalar (no module), or the vector
+ * width in bits (preferred, -XX:UseAVX=2, -XX:MaxVectorSize=16).
+ */
+class KernelProviderTest {
+
+    @Test
+    void scalarCanAlwaysBeForced() {
+        KernelProvider.Choice c = KernelProvider.choose("scalar", 256);
+        assertSame(ScalarKernels.INSTANCE, c.kernels());
+        assertTrue(c.reason().contains("forced"));
+        assertThrows(IllegalArgumentException.class, () -> KernelProvider.choose("simd", 256));
+    }
+
+    @Test
+    void choiceMatchesThisRunsConfiguration() {
+        String expect = System.getProperty("sparsest.test.expect", "");
+        KernelProvider.Choice auto = KernelProvider.choose("auto", 256);
+        KernelProvider.Choice allow128 = KernelProvider.choose("auto", 128);
+        if (!KernelProvider.vectorModulePresent()) {
+            assertSame(ScalarKernels.INSTANCE, auto.kernels());
+            assertTrue(auto.reason().contains("--add-modules jdk.incubator.vector"), auto.reason());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> KernelProvider.choose("vector", 256));
+            assertTrue(e.getMessage().contains("--add-modules"), e.getMessage());
+            if (!expect.isEmpty()) {
+                assertEquals("scalar", expect, "this run expected the vector module");
+            }
+            return;
+        }
+        Kernels vector = KernelProvider.vector();
+        int bits = Integer.parseInt(vector.name().substring("vector-".length()));
+        if (bits >= 256) {
+            assertEquals(vector.name(), auto.kernels().name(), auto.reason());
+        } else {
+            assertSame(ScalarKernels.INSTANCE, auto.kernels(), "narrow vectors are not used by default");
+            assertTrue(auto.reason().contains(KernelProvider.MIN_BITS_PROPERTY), auto.reason());
+            assertEquals(vector.name(), allow128.kernels().name(), "allowed by the override");
+        }
+        assertEquals(vector.name(), KernelProvider.choose("vector", 4096).kernels().name(), "forced ignores width");
+        if (!expect.isEmpty() && !expect.equals("preferred")) {
+            assertEquals(expect, Integer.toString(bits), "vector width of this run");
+        }
+    }
+
+    @Test
+    void getIsStable() {
+        assertSame(KernelProvider.get(), KernelProvider.get());
+    }
+}

@@ -1,0 +1,193 @@
+package dev.sparsest.kernel;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static dev.sparsest.kernel.KernelFixtures.EPS;
+import static dev.sparsest.kernel.KernelFixtures.LENGTHS;
+import static dev.sparsest.kernel.KernelFixtures.bitEqual;
+import static dev.sparsest.kernel.KernelFixtures.near;
+import static dev.sparsest.kernel.KernelFixtures.uniform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Path norms, counts, products, the proximal step and Adam. Products, counts and Adam are
+ * bit-identical on both implementations. |q|^p uses exp(p log q) on both, whose vector and scalar
+ * versions differ by a few ulps of p log q, which exp turns into (|p ln q| + 8) eps relative per
+ * term; path norms add the summation error (terms + 4) eps. The proximal step compares products
+ * v w within 16 eps (|q| + t) (m + 1), since soft thresholding subtracts t.
+ */
+class NormsAndStepsKernelTest {
+    private static final int[] FAN_INS = {1, 2, 3, 7, 8, 17, 51, 65};
+
+    /** Products spanning many magnitudes, with exact zeros. */
+    static double[] wide(SplittableRandom r, int n) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = r.nextInt(8) == 0 ? 0.0 : (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(12) - 8);
+        }
+        return a;
+    }
+
+    @Test
+    void scalarPathNormsMatchTheDefinition() {
+        double[] v = {2, -1, 0.5};
+        double[] w = {0.5, 4, 0};
+        assertEquals(1 + 2, ScalarKernels.INSTANCE.pathNorm(v, w, 3, 1, 0.5), 1e-15);
+        assertEquals(1 + 4, ScalarKernels.INSTANCE.pathNorm(v, w, 3, 1, 1), 0);
+        assertEquals(2, ScalarKernels.INSTANCE.countNonzero(v, w, 3, 1, 1e-8));
+        double[] wd = {1, 0, 0, 0, 0, 3};
+        assertEquals(2 + 1.5, ScalarKernels.INSTANCE.pathNorm(v, wd, 3, 2, 1), 0);
+        assertEquals(2, ScalarKernels.INSTANCE.countActiveNeurons(v, wd, 3, 2, 0));
+        assertEquals(2, ScalarKernels.INSTANCE.countNonzero(v, wd, 3, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> ScalarKernels.INSTANCE.pathNorm(v, w, 3, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> ScalarKernels.INSTANCE.pathNorm(v, w, 3, 1, 1.5));
+    }
+
+    @Test
+    void vectorNormsCountsAndProductsAgree() {
+        Kernels vector = KernelFixtures.vectorOrSkip();
+        SplittableRandom r = new SplittableRandom(31);
+        for (int k : LENGTHS) {
+            for (int m : FAN_INS) {
+                double[] v = wide(r, k);
+                double[] w = wide(r, k * m);
+                String at = vector.name() + " k=" + k + " m=" + m;
+                for (double p : new double[] {0.1, 0.4, 0.7, 1}) {
+                    double ref = ScalarKernels.INSTANCE.pathNorm(v, w, k, m, p);
+                    // each term within (|p ln q| + 8) eps (exp magnifies the rounding of p ln q), plus the sum
+                    double tol = (k * m + 4) * EPS * ref;
+                    for (int e = 0; e < k * m; e++) {
+                        double q = Math.abs(v[e / m] * w[e]);
+                        if (q > 0) {
+                            tol += (Math.abs(p * Math.log(q)) + 8) * EPS * Math.pow(q, p);
+                        }
+                    }
+                    near("pathNorm p=" + p + " " + at, ref, vector.pathNorm(v, w, k, m, p), tol);
+                }
+                for (double thr : new double[] {0, 1e-8, 1e-6, 1e-3}) {
+                    assertEquals(ScalarKernels.INSTANCE.countNonzero(v, w, k, m, thr), vector.countNonzero(v, w, k, m, thr), at);
+                    assertEquals(ScalarKernels.INSTANCE.countActiveNeurons(v, w, k, m, thr),
+                            vector.countActiveNeurons(v, w, k, m, thr), at);
+                }
+                double[] a = new double[k * m];
+                double[] b = new double[k * m];
+                ScalarKernels.INSTANCE.products(v, w, k, m, a);
+                vector.products(v, w, k, m, b);
+                bitEqual("products " + at, a, b, k * m);
+            }
+        }
+    }
+
+    @Test
+    void scalarProxStepFollowsTheAlgorithm() {
+        // 1-D, p = 0.5, lambdaLr = 0.1: threshold 0.05 |qPrev|^-0.5
+        double[] v = {2, -1, 1, 0.5};
+        double[] w = {1, 1, 1e-3, 2};
+        double[] b = {-1, 3, 1, 4};
+        double[] qPrev = {2, -1, 0, 0.25};
+        ScalarKernels.INSTANCE.proxStep(v, w, b, 4, 1, qPrev, 0.1, 0.5);
+        double u0 = 2 - 0.05 / Math.sqrt(2);
+        assertEquals(Math.sqrt(u0), v[0], 1e-15);
+        assertEquals(u0, v[0] * w[0], 1e-15);
+        assertEquals(1.0, -b[0] / w[0], 1e-15, "knot kept");
+        double u1 = -(1 - 0.05);
+        assertEquals(-Math.sqrt(-u1), v[1], 1e-15, "sign of v kept");
+        assertEquals(u1, v[1] * w[1], 1e-15);
+        assertEquals(-3.0, -b[1] / w[1], 1e-15);
+        assertEquals(0, v[2], "qPrev = 0: infinite threshold, the neuron stays dead");
+        assertEquals(0, w[2]);
+        assertEquals(0, b[2]);
+        assertEquals(1 - 0.05 / 0.5, v[3] * w[3], 1e-15);
+        // d-D: |v| = ||w||_2 after the step
+        double[] vd = {3};
+        double[] wd = {1, -2, 0.5};
+        double[] qd = {3, -6, 1.5};
+        ScalarKernels.INSTANCE.proxStep(vd, wd, null, 1, 3, qd, 0.01, 1);
+        double[] u = {3 - 0.01, -(6 - 0.01), 1.5 - 0.01};
+        double norm = Math.sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
+        assertEquals(Math.sqrt(norm), vd[0], 1e-14);
+        assertEquals(Math.abs(vd[0]), Math.sqrt(wd[0] * wd[0] + wd[1] * wd[1] + wd[2] * wd[2]), 1e-14);
+        for (int t = 0; t < 3; t++) {
+            assertEquals(u[t], vd[0] * wd[t], 1e-14);
+        }
+    }
+
+    @Test
+    void vectorProxStepAgrees() {
+        Kernels vector = KernelFixtures.vectorOrSkip();
+        SplittableRandom r = new SplittableRandom(32);
+        for (int k : LENGTHS) {
+            for (int m : FAN_INS) {
+                for (double p : new double[] {0.4, 0.7, 1}) {
+                    double[] v = wide(r, k);
+                    double[] w = uniform(r, k * m, -1, 1);
+                    double[] b = m == 1 ? uniform(r, k, -1, 1) : null;
+                    double[] qPrev = new double[k * m];
+                    ScalarKernels.INSTANCE.products(v, w, k, m, qPrev);
+                    for (int e = 0; e < qPrev.length; e++) {
+                        qPrev[e] *= 1 + 0.1 * r.nextGaussian(); // previous products near the current ones
+                    }
+                    double lambdaLr = 1e-3 * r.nextDouble();
+                    double[] v1 = v.clone(), w1 = w.clone(), b1 = b == null ? null : b.clone();
+                    double[] v2 = v.clone(), w2 = w.clone(), b2 = b == null ? null : b.clone();
+                    ScalarKernels.INSTANCE.proxStep(v1, w1, b1, k, m, qPrev, lambdaLr, p);
+                    vector.proxStep(v2, w2, b2, k, m, qPrev, lambdaLr, p);
+                    String at = vector.name() + " k=" + k + " m=" + m + " p=" + p;
+                    for (int j = 0; j < k; j++) {
+                        for (int t = 0; t < m; t++) {
+                            int e = j * m + t;
+                            double q = Math.abs(v[j] * w[e]);
+                            double thr = p == 1 ? lambdaLr : lambdaLr * p * Math.pow(Math.abs(qPrev[e]), p - 1);
+                            double tol = 16 * EPS * (q + (Double.isInfinite(thr) ? 0 : thr)) * (m + 1);
+                            near("u[" + e + "] " + at, v1[j] * w1[e], v2[j] * w2[e], tol);
+                        }
+                        near("|v| = ||w|| " + at, Math.abs(v1[j]), Math.abs(v2[j]), 1e-6 * Math.abs(v1[j]) + 1e-300);
+                        if (b != null && w1[j] != 0 && w2[j] != 0) {
+                            near("knot " + at, -b1[j] / w1[j], -b2[j] / w2[j], 1e-9 * (1 + Math.abs(b1[j] / w1[j])));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void adamAndAdamWAreBitIdentical() {
+        Kernels vector = KernelFixtures.vectorOrSkip();
+        SplittableRandom r = new SplittableRandom(33);
+        for (int n : LENGTHS) {
+            for (double wd : new double[] {0, 0.003}) {
+                double[] p1 = uniform(r, n, -1, 1);
+                double[] g = uniform(r, n, -1, 1);
+                double[] m1 = uniform(r, n, -0.1, 0.1);
+                double[] s1 = uniform(r, n, 0, 0.01);
+                double[] p2 = p1.clone(), m2 = m1.clone(), s2 = s1.clone();
+                for (int step = 1; step <= 3; step++) {
+                    ScalarKernels.INSTANCE.adam(p1, g, m1, s1, n, 0.01, 0.9, 0.999, 1e-8, wd, step);
+                    vector.adam(p2, g, m2, s2, n, 0.01, 0.9, 0.999, 1e-8, wd, step);
+                }
+                bitEqual("param n=" + n, p1, p2, n);
+                bitEqual("m1 n=" + n, m1, m2, n);
+                bitEqual("m2 n=" + n, s1, s2, n);
+            }
+        }
+    }
+
+    @Test
+    void scalarAdamMatchesPyTorchFormulas() {
+        double[] p = {1.0};
+        double[] m = {0};
+        double[] s = {0};
+        ScalarKernels.INSTANCE.adam(p, new double[] {0.5}, m, s, 1, 0.01, 0.9, 0.999, 1e-8, 0, 1);
+        // first step: m_hat = g, v_hat = g^2, update = lr * g / (|g| + eps)
+        assertEquals(1 - 0.01 * 0.5 / (0.5 + 1e-8), p[0], 1e-15);
+        double[] q = {1.0};
+        ScalarKernels.INSTANCE.adam(q, new double[] {0.5}, new double[1], new double[1], 1, 0.01, 0.9, 0.999, 1e-8, 0.5, 1);
+        assertEquals(1 * (1 - 0.01 * 0.5) - 0.01 * 0.5 / (0.5 + 1e-8), q[0], 1e-15, "AdamW decays first");
+        assertThrows(IllegalArgumentException.class,
+                () -> ScalarKernels.INSTANCE.adam(p, p, m, s, 1, 0.01, 0.9, 0.999, 1e-8, 0, 0));
+    }
+}

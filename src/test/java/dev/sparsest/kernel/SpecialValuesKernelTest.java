@@ -1,0 +1,158 @@
+package dev.sparsest.kernel;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static dev.sparsest.kernel.KernelFixtures.EPS;
+import static dev.sparsest.kernel.KernelFixtures.near;
+import static dev.sparsest.kernel.KernelFixtures.uniform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The documented behaviour for NaN, +-0, +-Inf and subnormal inputs (see {@link Kernels}), on the
+ * reference and, when present, identically on the vector implementation. Lengths reach the
+ * vector body (several lanes) as well as the scalar tail.
+ */
+class SpecialValuesKernelTest {
+    private static final int N = 37;
+    private static final int K = 21;
+
+    private static Kernels[] implementations() {
+        return KernelProvider.vectorModulePresent()
+                ? new Kernels[] {ScalarKernels.INSTANCE, KernelProvider.vector()}
+                : new Kernels[] {ScalarKernels.INSTANCE};
+    }
+
+    private static double[] forward(Kernels kernels, double[] x, double[] w, double[] b, double[] v) {
+        double[] out = new double[x.length];
+        kernels.forward1d(x, x.length, w, b, v, w.length, 0.25, -0.5, out);
+        return out;
+    }
+
+    @Test
+    void nanInputPointGivesNanThereOnly() {
+        SplittableRandom r = new SplittableRandom(41);
+        double[] x = uniform(r, N, -1, 1);
+        double[] w = uniform(r, K, -1, 1);
+        double[] b = uniform(r, K, -1, 1);
+        double[] v = uniform(r, K, -1, 1);
+        for (int at : new int[] {0, 5, 31, 36}) {
+            double[] xn = x.clone();
+            xn[at] = Double.NaN;
+            for (Kernels k : implementations()) {
+                double[] out = forward(k, xn, w, b, v);
+                for (int i = 0; i < N; i++) {
+                    assertEquals(i == at, Double.isNaN(out[i]), k.name() + " point " + i + " (NaN at " + at + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void nanParameterMakesEveryOutputNan() {
+        SplittableRandom r = new SplittableRandom(42);
+        double[] x = uniform(r, N, -1, 1);
+        double[] w = uniform(r, K, -1, 1);
+        double[] b = uniform(r, K, -1, 1);
+        double[] v = uniform(r, K, -1, 1);
+        w[7] = Double.NaN;
+        for (Kernels k : implementations()) {
+            for (double f : forward(k, x, w, b, v)) {
+                assertTrue(Double.isNaN(f), k.name());
+            }
+        }
+    }
+
+    @Test
+    void infinitiesFollowTheRelu_T_plus_AbsT_Rule() {
+        // x = +Inf with w > 0 everywhere: relu(+Inf) = +Inf; with one w < 0: relu(-Inf) = NaN
+        double[] x = new double[N];
+        java.util.Arrays.fill(x, 1);
+        x[3] = Double.POSITIVE_INFINITY;
+        x[33] = Double.NEGATIVE_INFINITY;
+        double[] w = new double[K];
+        double[] b = new double[K];
+        double[] v = new double[K];
+        java.util.Arrays.fill(w, 1);
+        java.util.Arrays.fill(v, 1);
+        for (Kernels k : implementations()) {
+            double[] out = forward(k, x, w, b, v);
+            assertEquals(Double.POSITIVE_INFINITY, out[3], k.name() + " relu(+Inf) summed: +Inf");
+            assertTrue(Double.isNaN(out[33]), k.name() + " relu(-Inf) = NaN, documented");
+            assertEquals(0.25 - 0.5 + K, out[0], 1e-12, k.name());
+        }
+    }
+
+    @Test
+    void negativeZeroIsZeroAndTheDerivativeAtZeroIsZero() {
+        // all pre-activations exactly +-0: f = a x + c, and no neuron counts as active for gradients
+        double[] x = new double[N];
+        double[] y = new double[N];
+        java.util.Arrays.fill(x, -0.0);
+        java.util.Arrays.fill(y, 1);
+        double[] w = new double[K];
+        double[] b = new double[K];
+        java.util.Arrays.fill(b, -0.0);
+        double[] v = uniform(new SplittableRandom(43), K, -1, 1);
+        for (Kernels k : implementations()) {
+            double[] out = forward(k, x, w, b, v);
+            for (double f : out) {
+                assertEquals(-0.5, f, 0.0, k.name());
+            }
+            double[] gw = new double[K];
+            double[] gb = new double[K];
+            double[] gv = new double[K];
+            double[] gs = new double[2];
+            k.lossGrad1d(x, y, N, w, b, v, K, 0.25, -0.5, gw, gb, gv, gs, new double[Kernels.work1d(N)]);
+            for (int j = 0; j < K; j++) {
+                assertEquals(0.0, gw[j], 0.0, k.name());
+                assertEquals(0.0, gb[j], 0.0, k.name());
+                assertEquals(0.0, gv[j], 0.0, k.name());
+            }
+        }
+    }
+
+    @Test
+    void subnormalsAreNotFlushed() {
+        double sub = Double.MIN_NORMAL / 1024; // subnormal
+        double[] x = new double[N];
+        java.util.Arrays.fill(x, 1);
+        double[] w = new double[K];
+        double[] b = new double[K];
+        double[] v = new double[K];
+        w[0] = sub;
+        v[0] = 1;
+        java.util.Arrays.fill(b, 0);
+        for (Kernels k : implementations()) {
+            double[] out = new double[N];
+            k.forward1d(x, N, w, b, v, K, 0, 0, out);
+            for (double f : out) {
+                assertEquals(sub, f, 0.0, k.name() + ": relu(sub) = sub, not flushed to 0");
+            }
+            assertEquals(sub, k.pathNorm(v, w, K, 1, 1), 0.0, k.name());
+            assertEquals(1, k.countNonzero(v, w, K, 1, 0), k.name());
+            // exp(p log q): the rounding of p log q (|p log q| ~ 356 here) is magnified by exp
+            near(k.name() + " sub^0.5", Math.sqrt(sub), k.pathNorm(v, w, K, 1, 0.5),
+                    (Math.abs(0.5 * Math.log(sub)) + 8) * EPS * Math.sqrt(sub));
+        }
+    }
+
+    @Test
+    void pathNormAndProxOfZeroAndNan() {
+        double[] v = new double[K];
+        double[] w = new double[K];
+        java.util.Arrays.fill(v, 1);
+        w[4] = Double.NaN;
+        for (Kernels k : implementations()) {
+            assertTrue(Double.isNaN(k.pathNorm(v, w, K, 1, 0.5)), k.name() + ": NaN product propagates");
+            assertEquals(0, k.countNonzero(v, w, K, 1, 0), k.name() + ": NaN is not counted, zeros are not either");
+            double[] vv = v.clone();
+            double[] ww = w.clone();
+            k.proxStep(vv, ww, null, K, 1, new double[K], 0.1, 0.5);
+            assertTrue(Double.isNaN(ww[4]) || Double.isNaN(vv[4]), k.name() + ": a NaN state is not silently zeroed");
+            assertEquals(0.0, vv[0], 0.0, k.name() + ": zero products stay zero");
+        }
+    }
+}
