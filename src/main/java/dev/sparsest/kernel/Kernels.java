@@ -16,18 +16,22 @@ package dev.sparsest.kernel;
  *
  * <h2>Arithmetic and special values (identical on both implementations)</h2>
  * <ul>
- *   <li>relu(t) is evaluated as (t + |t|) / 2: relu(-0.0) = 0, relu(NaN) = NaN, relu(+Inf) = +Inf,
- *       relu(-Inf) = NaN (Inf - Inf). The derivative used by gradients is 1[t &gt; 0]: 0 at t = 0
- *       and for NaN.</li>
- *   <li>Sums are not ordered: the vector implementation adds in lanes. Reductions (outputs that
- *       sum over K, N or d) agree with the reference within a few ulps times the number of terms,
- *       relative to the sum of absolute values; NaN and infinite results agree in kind (NaN stays
- *       NaN, an infinity keeps its sign) unless finite partial sums overflow.</li>
+ *   <li>relu(t) = t for t &gt; 0, else 0; its derivative is 1[t &gt; 0] (0 at t = 0). Pre-activations
+ *       are fused multiply-adds (bias first in d-D), bit-identical on both implementations, so
+ *       both decide activity identically.</li>
+ *   <li>Non-finite inputs are never masked away: an output is NaN when its data row has a NaN or
+ *       infinite value, and every output is NaN when a parameter does (or when the parameters'
+ *       absolute values sum to overflow). Losses and gradients then follow as NaN.
+ *       -0.0 behaves as 0; subnormal numbers are neither flushed nor treated specially.</li>
+ *   <li>Sums are not ordered alike: the vector implementation may add in lanes or rewrite
+ *       relu(t) = (t + |t|) / 2 where that is faster (PERF.md). Outputs that sum over K, N or d
+ *       agree with the reference within a few ulps times the number of terms, relative to the sum
+ *       of absolute values (the tests state each bound).</li>
  *   <li>Element-wise kernels ({@link #products}, {@link #adam}) are bit-identical on both. Those
  *       with |q|^p ({@link #pathNorm}, {@link #proxStep}) use exp(p log |q|) on both, whose results
  *       agree within (|p ln q| + 8) ulps per term (exp magnifies the rounding of p ln q);
- *       |q| = 0 gives exactly 0 and p = 1 gives exactly |q|.</li>
- *   <li>Subnormal numbers are neither flushed nor treated specially (Java never flushes them).</li>
+ *       |q| = 0 gives exactly 0 and p = 1 gives exactly |q|. NaN products stay NaN; counts do not
+ *       count them.</li>
  * </ul>
  */
 public interface Kernels {
@@ -72,10 +76,8 @@ public interface Kernels {
     double lossGradNd(double[] x, double[] y, int n, int d, double[] wRows, double[] v, int k,
                       double[] gW, double[] gv, double[] work);
 
-    /** Workspace length for the d-D kernels: transposed weights, pre-activations, residuals. */
-    static int workNd(int n, int d, int k) {
-        return 2 * (d + 1) * k + n * k + n;
-    }
+    /** Workspace length this implementation needs for the d-D kernels on n points, d inputs, k neurons. */
+    int workNd(int n, int d, int k);
 
     // ---------------------------------------------------------------- path norms and counts
 

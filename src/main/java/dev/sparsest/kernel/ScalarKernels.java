@@ -23,47 +23,47 @@ public final class ScalarKernels implements Kernels {
     // ---------------------------------------------------------------- 1-D
 
     /**
-     * sum_k v relu(w x + b) = (x sum v w + sum v b) / 2 + sum (v / 2) |w x + b|: the linear half
-     * is summed once per batch, so each (point, neuron) pair costs two multiply-adds and an abs.
-     * Pre-activations w x + b are fused multiply-adds on both implementations (same activity).
+     * f(x_i) = (a x_i + c) + sum_k [w_k x_i + b_k &gt; 0] v_k (w_k x_i + b_k), the neurons summed in
+     * order with fused multiply-adds, then the non-finite guards (see {@link Guards}).
      */
     @Override
     public void forward1d(double[] x, int n, double[] w, double[] b, double[] v, int k, double a, double c, double[] out) {
-        double vw = 0;
-        double vb = 0;
-        for (int j = 0; j < k; j++) {
-            vw += v[j] * w[j];
-            vb += v[j] * b[j];
-        }
-        double slope = a + 0.5 * vw;
-        double offset = c + 0.5 * vb;
-        for (int i = 0; i < n; i++) {
+        forward1dTail(x, 0, n, w, b, v, k, a, c, Guards.parameters(w, b, v, k, a, c), out);
+    }
+
+    /** The reference forward pass for points from..n-1 (also the vector implementation's tail). */
+    void forward1dTail(double[] x, int from, int n, double[] w, double[] b, double[] v, int k, double a, double c,
+                       double guard, double[] out) {
+        for (int i = from; i < n; i++) {
             double xi = x[i];
             double s = 0;
             for (int j = 0; j < k; j++) {
-                s += (0.5 * v[j]) * Math.abs(Math.fma(w[j], xi, b[j]));
+                double t = Math.fma(w[j], xi, b[j]);
+                if (t > 0) {
+                    s = Math.fma(t, v[j], s);
+                }
             }
-            out[i] = slope * xi + offset + s;
+            out[i] = Math.fma(xi, a, c) + s + xi * 0.0 + guard;
         }
     }
 
     @Override
     public void forward1d(float[] x, int n, float[] w, float[] b, float[] v, int k, float a, float c, float[] out) {
-        float vw = 0;
-        float vb = 0;
-        for (int j = 0; j < k; j++) {
-            vw += v[j] * w[j];
-            vb += v[j] * b[j];
-        }
-        float slope = a + 0.5f * vw;
-        float offset = c + 0.5f * vb;
-        for (int i = 0; i < n; i++) {
+        forward1dTail(x, 0, n, w, b, v, k, a, c, Guards.parameters(w, b, v, k, a, c), out);
+    }
+
+    void forward1dTail(float[] x, int from, int n, float[] w, float[] b, float[] v, int k, float a, float c,
+                       float guard, float[] out) {
+        for (int i = from; i < n; i++) {
             float xi = x[i];
             float s = 0;
             for (int j = 0; j < k; j++) {
-                s += (0.5f * v[j]) * Math.abs(Math.fma(w[j], xi, b[j]));
+                float t = Math.fma(w[j], xi, b[j]);
+                if (t > 0) {
+                    s = Math.fma(t, v[j], s);
+                }
             }
-            out[i] = slope * xi + offset + s;
+            out[i] = Math.fma(xi, a, c) + s + xi * 0.0f + guard;
         }
     }
 
@@ -148,16 +148,23 @@ public final class ScalarKernels implements Kernels {
 
     // ---------------------------------------------------------------- d-D
 
+    /** Pre-activations (n k), then residual gradients (n). */
+    @Override
+    public int workNd(int n, int d, int k) {
+        return n * k + n;
+    }
+
     @Override
     public void forwardNd(double[] x, int n, int d, double[] wRows, double[] v, int k, double[] out, double[] work) {
         int stride = d + 1;
+        double guard = Guards.parameters(wRows, k * stride, v, k);
         for (int i = 0; i < n; i++) {
             double f = 0;
             for (int j = 0; j < k; j++) {
                 double z = preActivation(x, i, d, wRows, j * stride);
                 f += v[j] * (0.5 * (z + Math.abs(z)));
             }
-            out[i] = f;
+            out[i] = f + Guards.row(x, i * d, d) + guard;
         }
     }
 
@@ -183,6 +190,7 @@ public final class ScalarKernels implements Kernels {
                              double[] gW, double[] gv, double[] work) {
         int stride = d + 1;
         int gOff = n * k;
+        double guard = Guards.parameters(wRows, k * stride, v, k);
         double sse = 0;
         for (int i = 0; i < n; i++) {
             double f = 0;
@@ -191,6 +199,7 @@ public final class ScalarKernels implements Kernels {
                 work[i * k + j] = z;
                 f += v[j] * (0.5 * (z + Math.abs(z)));
             }
+            f = f + Guards.row(x, i * d, d) + guard;
             double r = f - y[i];
             sse += r * r;
             work[gOff + i] = 2.0 * r / n;

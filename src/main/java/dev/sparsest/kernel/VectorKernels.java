@@ -17,6 +17,8 @@ final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int DL = D.length();
     private static final int FL = F.length();
+    /** How relu is applied in the 1-D forward pass: masked blend at 512 bits, abs below (measured). */
+    private static final boolean MASKED_RELU = D.vectorBitSize() >= 512;
 
     /** Called reflectively by the provider. */
     static Kernels create() {
@@ -38,19 +40,108 @@ final class VectorKernels implements Kernels {
 
     // ---------------------------------------------------------------- 1-D forward
 
+    /*
+     * Two ways to add v relu(t) to an accumulator s, measured (PERF.md): at 512 bits a compare
+     * and a masked blend of s + v t (bit-identical to the reference, which sums in the same order);
+     * below 512 bits relu(t) = (t + |t|) / 2 with the linear half summed once per call, since
+     * blends cost two micro-ops there while abs is cheap (at 512 bits it is the reverse).
+     * The hot loops live in small methods with every vector operation inline and only the sums
+     * stored: C2 compiles them best so (an epilogue that kept the point vectors alive after the
+     * neuron loop made it 2.4x slower), and a vector passed to a call that is not inlined is boxed.
+     */
+
     @Override
     public void forward1d(double[] x, int n, double[] w, double[] b, double[] v, int k, double a, double c, double[] out) {
-        double vw = 0;
-        double vb = 0;
-        for (int j = 0; j < k; j++) {
-            vw += v[j] * w[j];
-            vb += v[j] * b[j];
+        double guard = Guards.parameters(w, b, v, k, a, c);
+        double slope = a;
+        double offset = c;
+        int done;
+        if (MASKED_RELU) {
+            done = maskedSums(x, n, w, b, v, k, out);
+        } else {
+            double vw = 0;
+            double vb = 0;
+            for (int j = 0; j < k; j++) {
+                vw += v[j] * w[j];
+                vb += v[j] * b[j];
+            }
+            slope = a + 0.5 * vw;
+            offset = c + 0.5 * vb;
+            done = absSums(x, n, w, b, v, k, out);
         }
-        double slope = a + 0.5 * vw;
-        double offset = c + 0.5 * vb;
+        finishSums(x, done, slope, offset, guard, out);
+        ScalarKernels.INSTANCE.forward1dTail(x, done, n, w, b, v, k, a, c, guard, out);
+    }
+
+    @Override
+    public void forward1d(float[] x, int n, float[] w, float[] b, float[] v, int k, float a, float c, float[] out) {
+        float guard = Guards.parameters(w, b, v, k, a, c);
+        float slope = a;
+        float offset = c;
+        int done;
+        if (MASKED_RELU) {
+            done = maskedSums(x, n, w, b, v, k, out);
+        } else {
+            float vw = 0;
+            float vb = 0;
+            for (int j = 0; j < k; j++) {
+                vw += v[j] * w[j];
+                vb += v[j] * b[j];
+            }
+            slope = a + 0.5f * vw;
+            offset = c + 0.5f * vb;
+            done = absSums(x, n, w, b, v, k, out);
+        }
+        finishSums(x, done, slope, offset, guard, out);
+        ScalarKernels.INSTANCE.forward1dTail(x, done, n, w, b, v, k, a, c, guard, out);
+    }
+
+    /** s_i = sum_j v_j relu(w_j x_i + b_j) for whole vectors of points, masked relu; returns the first point left. */
+    private static int maskedSums(double[] x, int n, double[] w, double[] b, double[] v, int k, double[] out) {
         int i = 0;
-        // four vectors of points at a time: each neuron's broadcasts are used four times
-        for (int block = 4 * DL; i + block <= n; i += block) {
+        for (; i + 4 * DL <= n; i += 4 * DL) {
+            DoubleVector x0 = DoubleVector.fromArray(D, x, i);
+            DoubleVector x1 = DoubleVector.fromArray(D, x, i + DL);
+            DoubleVector x2 = DoubleVector.fromArray(D, x, i + 2 * DL);
+            DoubleVector x3 = DoubleVector.fromArray(D, x, i + 3 * DL);
+            DoubleVector s0 = DoubleVector.zero(D);
+            DoubleVector s1 = s0;
+            DoubleVector s2 = s0;
+            DoubleVector s3 = s0;
+            for (int j = 0; j < k; j++) {
+                DoubleVector wj = DoubleVector.broadcast(D, w[j]);
+                DoubleVector bj = DoubleVector.broadcast(D, b[j]);
+                DoubleVector vj = DoubleVector.broadcast(D, v[j]);
+                DoubleVector t0 = x0.fma(wj, bj);
+                DoubleVector t1 = x1.fma(wj, bj);
+                DoubleVector t2 = x2.fma(wj, bj);
+                DoubleVector t3 = x3.fma(wj, bj);
+                s0 = s0.blend(t0.fma(vj, s0), t0.compare(VectorOperators.GT, 0.0));
+                s1 = s1.blend(t1.fma(vj, s1), t1.compare(VectorOperators.GT, 0.0));
+                s2 = s2.blend(t2.fma(vj, s2), t2.compare(VectorOperators.GT, 0.0));
+                s3 = s3.blend(t3.fma(vj, s3), t3.compare(VectorOperators.GT, 0.0));
+            }
+            s0.intoArray(out, i);
+            s1.intoArray(out, i + DL);
+            s2.intoArray(out, i + 2 * DL);
+            s3.intoArray(out, i + 3 * DL);
+        }
+        for (; i + DL <= n; i += DL) {
+            DoubleVector x0 = DoubleVector.fromArray(D, x, i);
+            DoubleVector s0 = DoubleVector.zero(D);
+            for (int j = 0; j < k; j++) {
+                DoubleVector t0 = x0.fma(DoubleVector.broadcast(D, w[j]), DoubleVector.broadcast(D, b[j]));
+                s0 = s0.blend(t0.fma(DoubleVector.broadcast(D, v[j]), s0), t0.compare(VectorOperators.GT, 0.0));
+            }
+            s0.intoArray(out, i);
+        }
+        return i;
+    }
+
+    /** As maskedSums with relu(t) = (t + |t|) / 2: here only sum_j (v_j / 2) |t|; the caller adds the linear half. */
+    private static int absSums(double[] x, int n, double[] w, double[] b, double[] v, int k, double[] out) {
+        int i = 0;
+        for (; i + 4 * DL <= n; i += 4 * DL) {
             DoubleVector x0 = DoubleVector.fromArray(D, x, i);
             DoubleVector x1 = DoubleVector.fromArray(D, x, i + DL);
             DoubleVector x2 = DoubleVector.fromArray(D, x, i + 2 * DL);
@@ -68,41 +159,81 @@ final class VectorKernels implements Kernels {
                 s2 = x2.fma(wj, bj).abs().fma(hv, s2);
                 s3 = x3.fma(wj, bj).abs().fma(hv, s3);
             }
-            x0.fma(slope, offset).add(s0).intoArray(out, i);
-            x1.fma(slope, offset).add(s1).intoArray(out, i + DL);
-            x2.fma(slope, offset).add(s2).intoArray(out, i + 2 * DL);
-            x3.fma(slope, offset).add(s3).intoArray(out, i + 3 * DL);
+            s0.intoArray(out, i);
+            s1.intoArray(out, i + DL);
+            s2.intoArray(out, i + 2 * DL);
+            s3.intoArray(out, i + 3 * DL);
         }
         for (; i + DL <= n; i += DL) {
             DoubleVector x0 = DoubleVector.fromArray(D, x, i);
             DoubleVector s0 = DoubleVector.zero(D);
             for (int j = 0; j < k; j++) {
-                s0 = x0.fma(w[j], b[j]).abs().fma(DoubleVector.broadcast(D, 0.5 * v[j]), s0);
+                s0 = x0.fma(DoubleVector.broadcast(D, w[j]), DoubleVector.broadcast(D, b[j])).abs()
+                        .fma(DoubleVector.broadcast(D, 0.5 * v[j]), s0);
             }
-            x0.fma(slope, offset).add(s0).intoArray(out, i);
+            s0.intoArray(out, i);
         }
-        for (; i < n; i++) {
-            double xi = x[i];
-            double s = 0;
-            for (int j = 0; j < k; j++) {
-                s = Math.fma(Math.abs(Math.fma(w[j], xi, b[j])), 0.5 * v[j], s);
-            }
-            out[i] = Math.fma(xi, slope, offset) + s;
+        return i;
+    }
+
+    /** out = (x slope + offset) + out + x * 0 + guard over [0, end): the same operations as the reference. */
+    private static void finishSums(double[] x, int end, double slope, double offset, double guard, double[] out) {
+        int i = 0;
+        for (; i + DL <= end; i += DL) {
+            DoubleVector xi = DoubleVector.fromArray(D, x, i);
+            xi.fma(slope, offset).add(DoubleVector.fromArray(D, out, i)).add(xi.mul(0.0)).add(guard).intoArray(out, i);
+        }
+        for (; i < end; i++) {
+            out[i] = Math.fma(x[i], slope, offset) + out[i] + x[i] * 0.0 + guard;
         }
     }
 
-    @Override
-    public void forward1d(float[] x, int n, float[] w, float[] b, float[] v, int k, float a, float c, float[] out) {
-        float vw = 0;
-        float vb = 0;
-        for (int j = 0; j < k; j++) {
-            vw += v[j] * w[j];
-            vb += v[j] * b[j];
-        }
-        float slope = a + 0.5f * vw;
-        float offset = c + 0.5f * vb;
+    /** s_i = sum_j v_j relu(w_j x_i + b_j) for whole vectors of points, masked relu; returns the first point left. */
+    private static int maskedSums(float[] x, int n, float[] w, float[] b, float[] v, int k, float[] out) {
         int i = 0;
-        for (int block = 4 * FL; i + block <= n; i += block) {
+        for (; i + 4 * FL <= n; i += 4 * FL) {
+            FloatVector x0 = FloatVector.fromArray(F, x, i);
+            FloatVector x1 = FloatVector.fromArray(F, x, i + FL);
+            FloatVector x2 = FloatVector.fromArray(F, x, i + 2 * FL);
+            FloatVector x3 = FloatVector.fromArray(F, x, i + 3 * FL);
+            FloatVector s0 = FloatVector.zero(F);
+            FloatVector s1 = s0;
+            FloatVector s2 = s0;
+            FloatVector s3 = s0;
+            for (int j = 0; j < k; j++) {
+                FloatVector wj = FloatVector.broadcast(F, w[j]);
+                FloatVector bj = FloatVector.broadcast(F, b[j]);
+                FloatVector vj = FloatVector.broadcast(F, v[j]);
+                FloatVector t0 = x0.fma(wj, bj);
+                FloatVector t1 = x1.fma(wj, bj);
+                FloatVector t2 = x2.fma(wj, bj);
+                FloatVector t3 = x3.fma(wj, bj);
+                s0 = s0.blend(t0.fma(vj, s0), t0.compare(VectorOperators.GT, 0f));
+                s1 = s1.blend(t1.fma(vj, s1), t1.compare(VectorOperators.GT, 0f));
+                s2 = s2.blend(t2.fma(vj, s2), t2.compare(VectorOperators.GT, 0f));
+                s3 = s3.blend(t3.fma(vj, s3), t3.compare(VectorOperators.GT, 0f));
+            }
+            s0.intoArray(out, i);
+            s1.intoArray(out, i + FL);
+            s2.intoArray(out, i + 2 * FL);
+            s3.intoArray(out, i + 3 * FL);
+        }
+        for (; i + FL <= n; i += FL) {
+            FloatVector x0 = FloatVector.fromArray(F, x, i);
+            FloatVector s0 = FloatVector.zero(F);
+            for (int j = 0; j < k; j++) {
+                FloatVector t0 = x0.fma(FloatVector.broadcast(F, w[j]), FloatVector.broadcast(F, b[j]));
+                s0 = s0.blend(t0.fma(FloatVector.broadcast(F, v[j]), s0), t0.compare(VectorOperators.GT, 0f));
+            }
+            s0.intoArray(out, i);
+        }
+        return i;
+    }
+
+    /** As maskedSums with relu(t) = (t + |t|) / 2: here only sum_j (v_j / 2) |t|; the caller adds the linear half. */
+    private static int absSums(float[] x, int n, float[] w, float[] b, float[] v, int k, float[] out) {
+        int i = 0;
+        for (; i + 4 * FL <= n; i += 4 * FL) {
             FloatVector x0 = FloatVector.fromArray(F, x, i);
             FloatVector x1 = FloatVector.fromArray(F, x, i + FL);
             FloatVector x2 = FloatVector.fromArray(F, x, i + 2 * FL);
@@ -120,26 +251,32 @@ final class VectorKernels implements Kernels {
                 s2 = x2.fma(wj, bj).abs().fma(hv, s2);
                 s3 = x3.fma(wj, bj).abs().fma(hv, s3);
             }
-            x0.fma(slope, offset).add(s0).intoArray(out, i);
-            x1.fma(slope, offset).add(s1).intoArray(out, i + FL);
-            x2.fma(slope, offset).add(s2).intoArray(out, i + 2 * FL);
-            x3.fma(slope, offset).add(s3).intoArray(out, i + 3 * FL);
+            s0.intoArray(out, i);
+            s1.intoArray(out, i + FL);
+            s2.intoArray(out, i + 2 * FL);
+            s3.intoArray(out, i + 3 * FL);
         }
         for (; i + FL <= n; i += FL) {
             FloatVector x0 = FloatVector.fromArray(F, x, i);
             FloatVector s0 = FloatVector.zero(F);
             for (int j = 0; j < k; j++) {
-                s0 = x0.fma(w[j], b[j]).abs().fma(FloatVector.broadcast(F, 0.5f * v[j]), s0);
+                s0 = x0.fma(FloatVector.broadcast(F, w[j]), FloatVector.broadcast(F, b[j])).abs()
+                        .fma(FloatVector.broadcast(F, 0.5f * v[j]), s0);
             }
-            x0.fma(slope, offset).add(s0).intoArray(out, i);
+            s0.intoArray(out, i);
         }
-        for (; i < n; i++) {
-            float xi = x[i];
-            float s = 0;
-            for (int j = 0; j < k; j++) {
-                s = Math.fma(Math.abs(Math.fma(w[j], xi, b[j])), 0.5f * v[j], s);
-            }
-            out[i] = Math.fma(xi, slope, offset) + s;
+        return i;
+    }
+
+    /** out = (x slope + offset) + out + x * 0 + guard over [0, end): the same operations as the reference. */
+    private static void finishSums(float[] x, int end, float slope, float offset, float guard, float[] out) {
+        int i = 0;
+        for (; i + FL <= end; i += FL) {
+            FloatVector xi = FloatVector.fromArray(F, x, i);
+            xi.fma(slope, offset).add(FloatVector.fromArray(F, out, i)).add(xi.mul(0f)).add(guard).intoArray(out, i);
+        }
+        for (; i < end; i++) {
+            out[i] = Math.fma(x[i], slope, offset) + out[i] + x[i] * 0f + guard;
         }
     }
 
@@ -393,227 +530,444 @@ final class VectorKernels implements Kernels {
 
     // ---------------------------------------------------------------- d-D
 
-    @Override
-    public void forwardNd(double[] x, int n, int d, double[] wRows, double[] v, int k, double[] out, double[] work) {
-        transpose(wRows, k, d + 1, work);
-        java.util.Arrays.fill(out, 0, n, 0.0);
-        preActivations(x, n, d, work, v, k, out, 0, null, 0);
+    /*
+     * Both d-D products are register-tiled: neurons in lanes, PANEL = 4 vectors of them per tile,
+     * and ROWS points (forward) or input dimensions (backward) per tile, each a broadcast feeding
+     * 4 fused multiply-adds. Weights, pre-activations and their gradients are kept in panels
+     * (each PANEL neurons wide, contiguous), padded with zero neurons to a whole number of panels:
+     * rows of a power-of-two number of neurons would otherwise fall into a few L1 sets and be
+     * reloaded from L2 (measured: 2x). The hot loops are small methods with all vector
+     * operations inline and plain stores at the end (see the 1-D notes).
+     *
+     * Work layout: packed weights ((d+1) kp), packed v (kp), pre-activations then D (n kp),
+     * packed dL/dW ((d+1) kp), f then g (n), where kp = k rounded up to PANEL.
+     */
+    private static final int PANEL = 4 * DL;
+    /** Tile height: 6 x 4 accumulators fit 32 registers (AVX-512); 2 x 4 fit 16 (AVX2, NEON). */
+    private static final int ROWS = D.vectorBitSize() >= 512 ? 6 : 2;
+
+    private static int padded(int k) {
+        return (k + PANEL - 1) / PANEL * PANEL;
     }
 
-    /**
-     * z_ij = W_j . [x_i; 1] from the transposed weights wt ((d+1) x k at offset 0, bias row last),
-     * tiled as 4 points x 2 vectors of neurons: per input dimension, 4 broadcasts and 2 loads feed
-     * 8 fused multiply-adds. Adds sum_j v_j relu(z_ij) to out[outOff + i]; stores z into
-     * z[zOff + i k + j] when z is given. Each z is the bias followed by fused multiply-adds in
-     * input order, as in the reference, so both decide z &gt; 0 identically.
-     */
-    private static void preActivations(double[] x, int n, int d, double[] wt, double[] v, int k,
-                                       double[] out, int outOff, double[] z, int zOff) {
-        int biasRow = d * k;
-        int j = 0;
-        for (; j + 2 * DL <= k; j += 2 * DL) {
-            DoubleVector hv0 = DoubleVector.fromArray(D, v, j).mul(0.5);
-            DoubleVector hv1 = DoubleVector.fromArray(D, v, j + DL).mul(0.5);
-            DoubleVector bias0 = DoubleVector.fromArray(D, wt, biasRow + j);
-            DoubleVector bias1 = DoubleVector.fromArray(D, wt, biasRow + j + DL);
+    @Override
+    public int workNd(int n, int d, int k) {
+        int kp = padded(k);
+        return 2 * (d + 1) * kp + kp + n * kp + n;
+    }
+
+    @Override
+    public void forwardNd(double[] x, int n, int d, double[] wRows, double[] v, int k, double[] out, double[] work) {
+        int kp = padded(k);
+        int vOff = (d + 1) * kp;
+        int zOff = vOff + kp;
+        pack(wRows, v, k, d, kp, work, vOff);
+        preActivations(x, n, d, kp, work, zOff);
+        outputs(n, kp, work, vOff, zOff, out, 0);
+        double guard = Guards.parameters(wRows, k * (d + 1), v, k);
+        for (int i = 0; i < n; i++) {
+            out[i] = out[i] + Guards.row(x, i * d, d) + guard;
+        }
+    }
+
+    /** Weights into panels (bias last in each panel), v padded; zero for the padding neurons. */
+    private static void pack(double[] wRows, double[] v, int k, int d, int kp, double[] work, int vOff) {
+        int stride = d + 1;
+        for (int j = 0; j < kp; j++) {
+            int panel = j / PANEL;
+            int lane = j % PANEL;
+            int base = panel * stride * PANEL + lane;
+            for (int t = 0; t < stride; t++) {
+                work[base + t * PANEL] = j < k ? wRows[j * stride + t] : 0.0;
+            }
+            work[vOff + j] = j < k ? v[j] : 0.0;
+        }
+    }
+
+    private static void preActivations(double[] x, int n, int d, int kp, double[] work, int zOff) {
+        int stride = d + 1;
+        for (int panel = 0; panel < kp / PANEL; panel++) {
+            int wOff = panel * stride * PANEL;
+            int zp = zOff + panel * n * PANEL;
             int i = 0;
-            for (; i + 4 <= n; i += 4) {
-                DoubleVector a00 = bias0, a01 = bias1, a10 = bias0, a11 = bias1;
-                DoubleVector a20 = bias0, a21 = bias1, a30 = bias0, a31 = bias1;
-                int x0 = i * d;
-                for (int t = 0; t < d; t++) {
-                    DoubleVector w0 = DoubleVector.fromArray(D, wt, t * k + j);
-                    DoubleVector w1 = DoubleVector.fromArray(D, wt, t * k + j + DL);
-                    DoubleVector c0 = DoubleVector.broadcast(D, x[x0 + t]);
-                    DoubleVector c1 = DoubleVector.broadcast(D, x[x0 + d + t]);
-                    DoubleVector c2 = DoubleVector.broadcast(D, x[x0 + 2 * d + t]);
-                    DoubleVector c3 = DoubleVector.broadcast(D, x[x0 + 3 * d + t]);
-                    a00 = w0.fma(c0, a00);
-                    a01 = w1.fma(c0, a01);
-                    a10 = w0.fma(c1, a10);
-                    a11 = w1.fma(c1, a11);
-                    a20 = w0.fma(c2, a20);
-                    a21 = w1.fma(c2, a21);
-                    a30 = w0.fma(c3, a30);
-                    a31 = w1.fma(c3, a31);
+            if (ROWS == 6) {
+                for (; i + 6 <= n; i += 6) {
+                    forwardTile6(x, i, d, work, wOff, work, zp);
                 }
-                out[outOff + i] += reluDot(a00, a01, hv0, hv1);
-                out[outOff + i + 1] += reluDot(a10, a11, hv0, hv1);
-                out[outOff + i + 2] += reluDot(a20, a21, hv0, hv1);
-                out[outOff + i + 3] += reluDot(a30, a31, hv0, hv1);
-                if (z != null) {
-                    int r = zOff + i * k + j;
-                    a00.intoArray(z, r);
-                    a01.intoArray(z, r + DL);
-                    a10.intoArray(z, r + k);
-                    a11.intoArray(z, r + k + DL);
-                    a20.intoArray(z, r + 2 * k);
-                    a21.intoArray(z, r + 2 * k + DL);
-                    a30.intoArray(z, r + 3 * k);
-                    a31.intoArray(z, r + 3 * k + DL);
+            } else {
+                for (; i + 2 <= n; i += 2) {
+                    forwardTile2(x, i, d, work, wOff, work, zp);
                 }
             }
             for (; i < n; i++) {
-                DoubleVector a0 = bias0, a1 = bias1;
-                int x0 = i * d;
-                for (int t = 0; t < d; t++) {
-                    DoubleVector c0 = DoubleVector.broadcast(D, x[x0 + t]);
-                    a0 = DoubleVector.fromArray(D, wt, t * k + j).fma(c0, a0);
-                    a1 = DoubleVector.fromArray(D, wt, t * k + j + DL).fma(c0, a1);
-                }
-                out[outOff + i] += reluDot(a0, a1, hv0, hv1);
-                if (z != null) {
-                    a0.intoArray(z, zOff + i * k + j);
-                    a1.intoArray(z, zOff + i * k + j + DL);
-                }
-            }
-        }
-        for (; j < k; j++) { // remaining neurons: scalar columns
-            double hv = 0.5 * v[j];
-            for (int i = 0; i < n; i++) {
-                double zij = wt[biasRow + j];
-                int x0 = i * d;
-                for (int t = 0; t < d; t++) {
-                    zij = Math.fma(wt[t * k + j], x[x0 + t], zij);
-                }
-                out[outOff + i] += hv * (zij + Math.abs(zij));
-                if (z != null) {
-                    z[zOff + i * k + j] = zij;
-                }
+                forwardTile1(x, i, d, work, wOff, work, zp);
             }
         }
     }
 
-    private static double reluDot(DoubleVector z0, DoubleVector z1, DoubleVector hv0, DoubleVector hv1) {
-        return z0.add(z0.abs()).mul(hv0).add(z1.add(z1.abs()).mul(hv1)).reduceLanes(VectorOperators.ADD);
-    }
-
-    /** dst (cols x rows, offset 0) = transpose of src (rows x cols). */
-    private static void transpose(double[] src, int rows, int cols, double[] dst) {
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                dst[c * rows + r] = src[r * cols + c];
+    /** out[outOff + i] = sum_j v_j relu(z_ij) over the panels. */
+    private static void outputs(int n, int kp, double[] work, int vOff, int zOff, double[] out, int outOff) {
+        for (int i = 0; i < n; i++) {
+            DoubleVector acc = DoubleVector.zero(D);
+            for (int panel = 0; panel < kp / PANEL; panel++) {
+                int zp = zOff + panel * n * PANEL + i * PANEL;
+                for (int c = 0; c < PANEL; c += DL) {
+                    DoubleVector z = DoubleVector.fromArray(D, work, zp + c);
+                    DoubleVector relu = DoubleVector.zero(D).blend(z, z.compare(VectorOperators.GT, 0.0));
+                    acc = relu.fma(DoubleVector.fromArray(D, work, vOff + panel * PANEL + c), acc);
+                }
             }
+            out[outOff + i] = acc.reduceLanes(VectorOperators.ADD);
         }
     }
 
     /**
      * Forward with stored z, residual gradients g, then D_ij = g_i v_j 1[z_ij &gt; 0] in place of z
-     * (dL/dv on the way), then dL/dW^T = sum_i [x_i; 1] D_i as a second tiled product.
-     * Work: wt ((d+1) k), dL/dW^T ((d+1) k), z then D (n k), f then g (n).
+     * (dL/dv on the way, in the reference's order), then dL/dW = sum_i D_i [x_i; 1] tile by tile.
      */
     @Override
     public double lossGradNd(double[] x, double[] y, int n, int d, double[] wRows, double[] v, int k,
                              double[] gW, double[] gv, double[] work) {
         int stride = d + 1;
-        int gwtOff = stride * k;
-        int zOff = 2 * stride * k;
-        int gOff = zOff + n * k;
-        transpose(wRows, k, stride, work);
-        java.util.Arrays.fill(work, gOff, gOff + n, 0.0);
-        preActivations(x, n, d, work, v, k, work, gOff, work, zOff);
+        int kp = padded(k);
+        int vOff = stride * kp;
+        int zOff = vOff + kp;
+        int gwOff = zOff + n * kp;
+        int fOff = gwOff + stride * kp;
+        pack(wRows, v, k, d, kp, work, vOff);
+        preActivations(x, n, d, kp, work, zOff);
+        outputs(n, kp, work, vOff, zOff, work, fOff);
+        double guard = Guards.parameters(wRows, k * stride, v, k);
         double sse = 0;
         for (int i = 0; i < n; i++) {
-            double r = work[gOff + i] - y[i];
+            double r = (work[fOff + i] + Guards.row(x, i * d, d) + guard) - y[i];
             sse += r * r;
-            work[gOff + i] = 2.0 * r / n;
+            work[fOff + i] = 2.0 * r / n;
         }
-        java.util.Arrays.fill(gv, 0, k, 0.0);
-        int jv = (k / DL) * DL;
-        for (int i = 0; i < n; i++) {
-            double gi = work[gOff + i];
-            int row = zOff + i * k;
-            int j = 0;
-            for (; j < jv; j += DL) {
-                DoubleVector zv = DoubleVector.fromArray(D, work, row + j);
-                DoubleVector relu = zv.add(zv.abs()).mul(0.5);
-                DoubleVector.fromArray(D, gv, j).add(relu.mul(gi)).intoArray(gv, j);
-                DoubleVector dz = DoubleVector.fromArray(D, v, j).mul(gi);
-                dz.blend(0.0, zv.compare(VectorOperators.GT, 0.0).not()).intoArray(work, row + j);
-            }
-            for (; j < k; j++) {
-                double zij = work[row + j];
-                gv[j] += gi * (0.5 * (zij + Math.abs(zij)));
-                work[row + j] = zij > 0 ? gi * v[j] : 0.0;
+        // dL/dv accumulates in the packed-gradient area's first kp entries before that is used
+        java.util.Arrays.fill(work, gwOff, gwOff + kp, 0.0);
+        for (int panel = 0; panel < kp / PANEL; panel++) {
+            int zp = zOff + panel * n * PANEL;
+            for (int i = 0; i < n; i++) {
+                double gi = work[fOff + i];
+                for (int c = 0; c < PANEL; c += DL) {
+                    int at = zp + i * PANEL + c;
+                    DoubleVector z = DoubleVector.fromArray(D, work, at);
+                    VectorMask<Double> active = z.compare(VectorOperators.GT, 0.0);
+                    DoubleVector relu = DoubleVector.zero(D).blend(z, active);
+                    int gvAt = gwOff + panel * PANEL + c;
+                    DoubleVector.fromArray(D, work, gvAt).add(relu.mul(gi)).intoArray(work, gvAt);
+                    DoubleVector.zero(D).blend(DoubleVector.fromArray(D, work, vOff + panel * PANEL + c).mul(gi), active)
+                            .intoArray(work, at);
+                }
             }
         }
-        weightGradients(x, n, d, k, work, zOff, gwtOff);
+        System.arraycopy(work, gwOff, gv, 0, k);
+        for (int panel = 0; panel < kp / PANEL; panel++) {
+            int dp = zOff + panel * n * PANEL;
+            int gp = gwOff + panel * stride * PANEL;
+            int t = 0;
+            if (ROWS == 6) {
+                for (; t + 6 <= d; t += 6) {
+                    backwardTile6(x, n, d, t, work, dp, work, gp);
+                }
+            } else {
+                for (; t + 2 <= d; t += 2) {
+                    backwardTile2(x, n, d, t, work, dp, work, gp);
+                }
+            }
+            for (; t < d; t++) {
+                backwardTile1(x, n, d, t, work, dp, work, gp);
+            }
+            biasGradient(n, d, work, dp, gp);
+        }
         for (int j = 0; j < k; j++) {
+            int base = gwOff + (j / PANEL) * stride * PANEL + j % PANEL;
             for (int t = 0; t < stride; t++) {
-                gW[j * stride + t] = work[gwtOff + t * k + j];
+                gW[j * stride + t] = work[base + t * PANEL];
             }
         }
         return sse / n;
     }
 
-    /**
-     * gwt[t k + j] = sum_i D_ij x_it for t &lt; d and sum_i D_ij for t = d, with D at dOff and the
-     * result at gOff, both in work. Tiles of 4 input dimensions x 2 vectors of neurons.
-     */
-    private static void weightGradients(double[] x, int n, int d, int k, double[] work, int dOff, int gOff) {
-        int j = 0;
-        for (; j + 2 * DL <= k; j += 2 * DL) {
-            int t = 0;
-            for (; t + 4 <= d; t += 4) {
-                DoubleVector zero = DoubleVector.zero(D);
-                DoubleVector a00 = zero, a01 = zero, a10 = zero, a11 = zero;
-                DoubleVector a20 = zero, a21 = zero, a30 = zero, a31 = zero;
-                for (int i = 0; i < n; i++) {
-                    int r = dOff + i * k + j;
-                    DoubleVector d0 = DoubleVector.fromArray(D, work, r);
-                    DoubleVector d1 = DoubleVector.fromArray(D, work, r + DL);
-                    int x0 = i * d + t;
-                    DoubleVector c0 = DoubleVector.broadcast(D, x[x0]);
-                    DoubleVector c1 = DoubleVector.broadcast(D, x[x0 + 1]);
-                    DoubleVector c2 = DoubleVector.broadcast(D, x[x0 + 2]);
-                    DoubleVector c3 = DoubleVector.broadcast(D, x[x0 + 3]);
-                    a00 = d0.fma(c0, a00);
-                    a01 = d1.fma(c0, a01);
-                    a10 = d0.fma(c1, a10);
-                    a11 = d1.fma(c1, a11);
-                    a20 = d0.fma(c2, a20);
-                    a21 = d1.fma(c2, a21);
-                    a30 = d0.fma(c3, a30);
-                    a31 = d1.fma(c3, a31);
-                }
-                int o = gOff + t * k + j;
-                a00.intoArray(work, o);
-                a01.intoArray(work, o + DL);
-                a10.intoArray(work, o + k);
-                a11.intoArray(work, o + k + DL);
-                a20.intoArray(work, o + 2 * k);
-                a21.intoArray(work, o + 2 * k + DL);
-                a30.intoArray(work, o + 3 * k);
-                a31.intoArray(work, o + 3 * k + DL);
-            }
-            for (; t <= d; t++) { // remaining dimensions and the bias row (x = 1)
-                DoubleVector a0 = DoubleVector.zero(D);
-                DoubleVector a1 = a0;
-                for (int i = 0; i < n; i++) {
-                    int r = dOff + i * k + j;
-                    if (t < d) {
-                        DoubleVector c0 = DoubleVector.broadcast(D, x[i * d + t]);
-                        a0 = DoubleVector.fromArray(D, work, r).fma(c0, a0);
-                        a1 = DoubleVector.fromArray(D, work, r + DL).fma(c0, a1);
-                    } else {
-                        a0 = a0.add(DoubleVector.fromArray(D, work, r));
-                        a1 = a1.add(DoubleVector.fromArray(D, work, r + DL));
-                    }
-                }
-                a0.intoArray(work, gOff + t * k + j);
-                a1.intoArray(work, gOff + t * k + j + DL);
-            }
+    /** The bias row of dL/dW for one panel: sum over points of D_i. */
+    private static void biasGradient(int n, int d, double[] work, int dOff, int gOff) {
+        DoubleVector a0 = DoubleVector.zero(D), a1 = a0, a2 = a0, a3 = a0;
+        for (int i = 0, p = dOff; i < n; i++, p += PANEL) {
+            a0 = a0.add(DoubleVector.fromArray(D, work, p));
+            a1 = a1.add(DoubleVector.fromArray(D, work, p + DL));
+            a2 = a2.add(DoubleVector.fromArray(D, work, p + 2 * DL));
+            a3 = a3.add(DoubleVector.fromArray(D, work, p + 3 * DL));
         }
-        for (; j < k; j++) { // remaining neurons: scalar
-            for (int t = 0; t <= d; t++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    double dij = work[dOff + i * k + j];
-                    s = t < d ? Math.fma(dij, x[i * d + t], s) : s + dij;
-                }
-                work[gOff + t * k + j] = s;
-            }
+        int o = gOff + d * PANEL;
+        a0.intoArray(work, o);
+        a1.intoArray(work, o + DL);
+        a2.intoArray(work, o + 2 * DL);
+        a3.intoArray(work, o + 3 * DL);
+    }
+
+    /** Pre-activations of rows [i, i + 6) for one panel: bias, then fused multiply-adds in input order. */
+    private static void forwardTile6(double[] x, int i, int d, double[] w, int wOff, double[] z, int zOff) {
+        DoubleVector bias0 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 0 * DL);
+        DoubleVector bias1 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 1 * DL);
+        DoubleVector bias2 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 2 * DL);
+        DoubleVector bias3 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 3 * DL);
+        DoubleVector a00 = bias0, a01 = bias1, a02 = bias2, a03 = bias3;
+        DoubleVector a10 = bias0, a11 = bias1, a12 = bias2, a13 = bias3;
+        DoubleVector a20 = bias0, a21 = bias1, a22 = bias2, a23 = bias3;
+        DoubleVector a30 = bias0, a31 = bias1, a32 = bias2, a33 = bias3;
+        DoubleVector a40 = bias0, a41 = bias1, a42 = bias2, a43 = bias3;
+        DoubleVector a50 = bias0, a51 = bias1, a52 = bias2, a53 = bias3;
+        int x0 = i * d;
+        for (int t = 0, p = wOff; t < d; t++, p += PANEL) {
+            DoubleVector w0 = DoubleVector.fromArray(D, w, p + 0 * DL);
+            DoubleVector w1 = DoubleVector.fromArray(D, w, p + 1 * DL);
+            DoubleVector w2 = DoubleVector.fromArray(D, w, p + 2 * DL);
+            DoubleVector w3 = DoubleVector.fromArray(D, w, p + 3 * DL);
+            DoubleVector c0 = DoubleVector.broadcast(D, x[x0 + 0 * d + t]);
+            a00 = w0.fma(c0, a00);
+            a01 = w1.fma(c0, a01);
+            a02 = w2.fma(c0, a02);
+            a03 = w3.fma(c0, a03);
+            DoubleVector c1 = DoubleVector.broadcast(D, x[x0 + 1 * d + t]);
+            a10 = w0.fma(c1, a10);
+            a11 = w1.fma(c1, a11);
+            a12 = w2.fma(c1, a12);
+            a13 = w3.fma(c1, a13);
+            DoubleVector c2 = DoubleVector.broadcast(D, x[x0 + 2 * d + t]);
+            a20 = w0.fma(c2, a20);
+            a21 = w1.fma(c2, a21);
+            a22 = w2.fma(c2, a22);
+            a23 = w3.fma(c2, a23);
+            DoubleVector c3 = DoubleVector.broadcast(D, x[x0 + 3 * d + t]);
+            a30 = w0.fma(c3, a30);
+            a31 = w1.fma(c3, a31);
+            a32 = w2.fma(c3, a32);
+            a33 = w3.fma(c3, a33);
+            DoubleVector c4 = DoubleVector.broadcast(D, x[x0 + 4 * d + t]);
+            a40 = w0.fma(c4, a40);
+            a41 = w1.fma(c4, a41);
+            a42 = w2.fma(c4, a42);
+            a43 = w3.fma(c4, a43);
+            DoubleVector c5 = DoubleVector.broadcast(D, x[x0 + 5 * d + t]);
+            a50 = w0.fma(c5, a50);
+            a51 = w1.fma(c5, a51);
+            a52 = w2.fma(c5, a52);
+            a53 = w3.fma(c5, a53);
         }
+        int o = zOff + i * PANEL;
+        a00.intoArray(z, o + 0 * DL);
+        a01.intoArray(z, o + 1 * DL);
+        a02.intoArray(z, o + 2 * DL);
+        a03.intoArray(z, o + 3 * DL);
+        a10.intoArray(z, o + 1 * PANEL + 0 * DL);
+        a11.intoArray(z, o + 1 * PANEL + 1 * DL);
+        a12.intoArray(z, o + 1 * PANEL + 2 * DL);
+        a13.intoArray(z, o + 1 * PANEL + 3 * DL);
+        a20.intoArray(z, o + 2 * PANEL + 0 * DL);
+        a21.intoArray(z, o + 2 * PANEL + 1 * DL);
+        a22.intoArray(z, o + 2 * PANEL + 2 * DL);
+        a23.intoArray(z, o + 2 * PANEL + 3 * DL);
+        a30.intoArray(z, o + 3 * PANEL + 0 * DL);
+        a31.intoArray(z, o + 3 * PANEL + 1 * DL);
+        a32.intoArray(z, o + 3 * PANEL + 2 * DL);
+        a33.intoArray(z, o + 3 * PANEL + 3 * DL);
+        a40.intoArray(z, o + 4 * PANEL + 0 * DL);
+        a41.intoArray(z, o + 4 * PANEL + 1 * DL);
+        a42.intoArray(z, o + 4 * PANEL + 2 * DL);
+        a43.intoArray(z, o + 4 * PANEL + 3 * DL);
+        a50.intoArray(z, o + 5 * PANEL + 0 * DL);
+        a51.intoArray(z, o + 5 * PANEL + 1 * DL);
+        a52.intoArray(z, o + 5 * PANEL + 2 * DL);
+        a53.intoArray(z, o + 5 * PANEL + 3 * DL);
+    }
+
+    /** Pre-activations of rows [i, i + 2) for one panel: bias, then fused multiply-adds in input order. */
+    private static void forwardTile2(double[] x, int i, int d, double[] w, int wOff, double[] z, int zOff) {
+        DoubleVector bias0 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 0 * DL);
+        DoubleVector bias1 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 1 * DL);
+        DoubleVector bias2 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 2 * DL);
+        DoubleVector bias3 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 3 * DL);
+        DoubleVector a00 = bias0, a01 = bias1, a02 = bias2, a03 = bias3;
+        DoubleVector a10 = bias0, a11 = bias1, a12 = bias2, a13 = bias3;
+        int x0 = i * d;
+        for (int t = 0, p = wOff; t < d; t++, p += PANEL) {
+            DoubleVector w0 = DoubleVector.fromArray(D, w, p + 0 * DL);
+            DoubleVector w1 = DoubleVector.fromArray(D, w, p + 1 * DL);
+            DoubleVector w2 = DoubleVector.fromArray(D, w, p + 2 * DL);
+            DoubleVector w3 = DoubleVector.fromArray(D, w, p + 3 * DL);
+            DoubleVector c0 = DoubleVector.broadcast(D, x[x0 + 0 * d + t]);
+            a00 = w0.fma(c0, a00);
+            a01 = w1.fma(c0, a01);
+            a02 = w2.fma(c0, a02);
+            a03 = w3.fma(c0, a03);
+            DoubleVector c1 = DoubleVector.broadcast(D, x[x0 + 1 * d + t]);
+            a10 = w0.fma(c1, a10);
+            a11 = w1.fma(c1, a11);
+            a12 = w2.fma(c1, a12);
+            a13 = w3.fma(c1, a13);
+        }
+        int o = zOff + i * PANEL;
+        a00.intoArray(z, o + 0 * DL);
+        a01.intoArray(z, o + 1 * DL);
+        a02.intoArray(z, o + 2 * DL);
+        a03.intoArray(z, o + 3 * DL);
+        a10.intoArray(z, o + 1 * PANEL + 0 * DL);
+        a11.intoArray(z, o + 1 * PANEL + 1 * DL);
+        a12.intoArray(z, o + 1 * PANEL + 2 * DL);
+        a13.intoArray(z, o + 1 * PANEL + 3 * DL);
+    }
+
+    /** Pre-activations of rows [i, i + 1) for one panel: bias, then fused multiply-adds in input order. */
+    private static void forwardTile1(double[] x, int i, int d, double[] w, int wOff, double[] z, int zOff) {
+        DoubleVector bias0 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 0 * DL);
+        DoubleVector bias1 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 1 * DL);
+        DoubleVector bias2 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 2 * DL);
+        DoubleVector bias3 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 3 * DL);
+        DoubleVector a00 = bias0, a01 = bias1, a02 = bias2, a03 = bias3;
+        int x0 = i * d;
+        for (int t = 0, p = wOff; t < d; t++, p += PANEL) {
+            DoubleVector w0 = DoubleVector.fromArray(D, w, p + 0 * DL);
+            DoubleVector w1 = DoubleVector.fromArray(D, w, p + 1 * DL);
+            DoubleVector w2 = DoubleVector.fromArray(D, w, p + 2 * DL);
+            DoubleVector w3 = DoubleVector.fromArray(D, w, p + 3 * DL);
+            DoubleVector c0 = DoubleVector.broadcast(D, x[x0 + 0 * d + t]);
+            a00 = w0.fma(c0, a00);
+            a01 = w1.fma(c0, a01);
+            a02 = w2.fma(c0, a02);
+            a03 = w3.fma(c0, a03);
+        }
+        int o = zOff + i * PANEL;
+        a00.intoArray(z, o + 0 * DL);
+        a01.intoArray(z, o + 1 * DL);
+        a02.intoArray(z, o + 2 * DL);
+        a03.intoArray(z, o + 3 * DL);
+    }
+
+    /** dL/dW for input dimensions [t, t + 6) of one panel: sum over points of D_i x_it. */
+    private static void backwardTile6(double[] x, int n, int d, int t, double[] dz, int dOff, double[] g, int gOff) {
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector a00 = zero, a01 = zero, a02 = zero, a03 = zero;
+        DoubleVector a10 = zero, a11 = zero, a12 = zero, a13 = zero;
+        DoubleVector a20 = zero, a21 = zero, a22 = zero, a23 = zero;
+        DoubleVector a30 = zero, a31 = zero, a32 = zero, a33 = zero;
+        DoubleVector a40 = zero, a41 = zero, a42 = zero, a43 = zero;
+        DoubleVector a50 = zero, a51 = zero, a52 = zero, a53 = zero;
+        for (int i = 0, p = dOff, q = t; i < n; i++, p += PANEL, q += d) {
+            DoubleVector d0 = DoubleVector.fromArray(D, dz, p + 0 * DL);
+            DoubleVector d1 = DoubleVector.fromArray(D, dz, p + 1 * DL);
+            DoubleVector d2 = DoubleVector.fromArray(D, dz, p + 2 * DL);
+            DoubleVector d3 = DoubleVector.fromArray(D, dz, p + 3 * DL);
+            DoubleVector c0 = DoubleVector.broadcast(D, x[q + 0]);
+            a00 = d0.fma(c0, a00);
+            a01 = d1.fma(c0, a01);
+            a02 = d2.fma(c0, a02);
+            a03 = d3.fma(c0, a03);
+            DoubleVector c1 = DoubleVector.broadcast(D, x[q + 1]);
+            a10 = d0.fma(c1, a10);
+            a11 = d1.fma(c1, a11);
+            a12 = d2.fma(c1, a12);
+            a13 = d3.fma(c1, a13);
+            DoubleVector c2 = DoubleVector.broadcast(D, x[q + 2]);
+            a20 = d0.fma(c2, a20);
+            a21 = d1.fma(c2, a21);
+            a22 = d2.fma(c2, a22);
+            a23 = d3.fma(c2, a23);
+            DoubleVector c3 = DoubleVector.broadcast(D, x[q + 3]);
+            a30 = d0.fma(c3, a30);
+            a31 = d1.fma(c3, a31);
+            a32 = d2.fma(c3, a32);
+            a33 = d3.fma(c3, a33);
+            DoubleVector c4 = DoubleVector.broadcast(D, x[q + 4]);
+            a40 = d0.fma(c4, a40);
+            a41 = d1.fma(c4, a41);
+            a42 = d2.fma(c4, a42);
+            a43 = d3.fma(c4, a43);
+            DoubleVector c5 = DoubleVector.broadcast(D, x[q + 5]);
+            a50 = d0.fma(c5, a50);
+            a51 = d1.fma(c5, a51);
+            a52 = d2.fma(c5, a52);
+            a53 = d3.fma(c5, a53);
+        }
+        int o = gOff + t * PANEL;
+        a00.intoArray(g, o + 0 * PANEL + 0 * DL);
+        a01.intoArray(g, o + 0 * PANEL + 1 * DL);
+        a02.intoArray(g, o + 0 * PANEL + 2 * DL);
+        a03.intoArray(g, o + 0 * PANEL + 3 * DL);
+        a10.intoArray(g, o + 1 * PANEL + 0 * DL);
+        a11.intoArray(g, o + 1 * PANEL + 1 * DL);
+        a12.intoArray(g, o + 1 * PANEL + 2 * DL);
+        a13.intoArray(g, o + 1 * PANEL + 3 * DL);
+        a20.intoArray(g, o + 2 * PANEL + 0 * DL);
+        a21.intoArray(g, o + 2 * PANEL + 1 * DL);
+        a22.intoArray(g, o + 2 * PANEL + 2 * DL);
+        a23.intoArray(g, o + 2 * PANEL + 3 * DL);
+        a30.intoArray(g, o + 3 * PANEL + 0 * DL);
+        a31.intoArray(g, o + 3 * PANEL + 1 * DL);
+        a32.intoArray(g, o + 3 * PANEL + 2 * DL);
+        a33.intoArray(g, o + 3 * PANEL + 3 * DL);
+        a40.intoArray(g, o + 4 * PANEL + 0 * DL);
+        a41.intoArray(g, o + 4 * PANEL + 1 * DL);
+        a42.intoArray(g, o + 4 * PANEL + 2 * DL);
+        a43.intoArray(g, o + 4 * PANEL + 3 * DL);
+        a50.intoArray(g, o + 5 * PANEL + 0 * DL);
+        a51.intoArray(g, o + 5 * PANEL + 1 * DL);
+        a52.intoArray(g, o + 5 * PANEL + 2 * DL);
+        a53.intoArray(g, o + 5 * PANEL + 3 * DL);
+    }
+
+    /** dL/dW for input dimensions [t, t + 2) of one panel: sum over points of D_i x_it. */
+    private static void backwardTile2(double[] x, int n, int d, int t, double[] dz, int dOff, double[] g, int gOff) {
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector a00 = zero, a01 = zero, a02 = zero, a03 = zero;
+        DoubleVector a10 = zero, a11 = zero, a12 = zero, a13 = zero;
+        for (int i = 0, p = dOff, q = t; i < n; i++, p += PANEL, q += d) {
+            DoubleVector d0 = DoubleVector.fromArray(D, dz, p + 0 * DL);
+            DoubleVector d1 = DoubleVector.fromArray(D, dz, p + 1 * DL);
+            DoubleVector d2 = DoubleVector.fromArray(D, dz, p + 2 * DL);
+            DoubleVector d3 = DoubleVector.fromArray(D, dz, p + 3 * DL);
+            DoubleVector c0 = DoubleVector.broadcast(D, x[q + 0]);
+            a00 = d0.fma(c0, a00);
+            a01 = d1.fma(c0, a01);
+            a02 = d2.fma(c0, a02);
+            a03 = d3.fma(c0, a03);
+            DoubleVector c1 = DoubleVector.broadcast(D, x[q + 1]);
+            a10 = d0.fma(c1, a10);
+            a11 = d1.fma(c1, a11);
+            a12 = d2.fma(c1, a12);
+            a13 = d3.fma(c1, a13);
+        }
+        int o = gOff + t * PANEL;
+        a00.intoArray(g, o + 0 * PANEL + 0 * DL);
+        a01.intoArray(g, o + 0 * PANEL + 1 * DL);
+        a02.intoArray(g, o + 0 * PANEL + 2 * DL);
+        a03.intoArray(g, o + 0 * PANEL + 3 * DL);
+        a10.intoArray(g, o + 1 * PANEL + 0 * DL);
+        a11.intoArray(g, o + 1 * PANEL + 1 * DL);
+        a12.intoArray(g, o + 1 * PANEL + 2 * DL);
+        a13.intoArray(g, o + 1 * PANEL + 3 * DL);
+    }
+
+    /** dL/dW for input dimensions [t, t + 1) of one panel: sum over points of D_i x_it. */
+    private static void backwardTile1(double[] x, int n, int d, int t, double[] dz, int dOff, double[] g, int gOff) {
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector a00 = zero, a01 = zero, a02 = zero, a03 = zero;
+        for (int i = 0, p = dOff, q = t; i < n; i++, p += PANEL, q += d) {
+            DoubleVector d0 = DoubleVector.fromArray(D, dz, p + 0 * DL);
+            DoubleVector d1 = DoubleVector.fromArray(D, dz, p + 1 * DL);
+            DoubleVector d2 = DoubleVector.fromArray(D, dz, p + 2 * DL);
+            DoubleVector d3 = DoubleVector.fromArray(D, dz, p + 3 * DL);
+            DoubleVector c0 = DoubleVector.broadcast(D, x[q + 0]);
+            a00 = d0.fma(c0, a00);
+            a01 = d1.fma(c0, a01);
+            a02 = d2.fma(c0, a02);
+            a03 = d3.fma(c0, a03);
+        }
+        int o = gOff + t * PANEL;
+        a00.intoArray(g, o + 0 * PANEL + 0 * DL);
+        a01.intoArray(g, o + 0 * PANEL + 1 * DL);
+        a02.intoArray(g, o + 0 * PANEL + 2 * DL);
+        a03.intoArray(g, o + 0 * PANEL + 3 * DL);
     }
 
     // ---------------------------------------------------------------- norms and counts

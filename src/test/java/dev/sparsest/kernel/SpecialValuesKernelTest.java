@@ -66,8 +66,8 @@ class SpecialValuesKernelTest {
     }
 
     @Test
-    void infinitiesFollowTheRelu_T_plus_AbsT_Rule() {
-        // x = +Inf with w > 0 everywhere: relu(+Inf) = +Inf; with one w < 0: relu(-Inf) = NaN
+    void infiniteInputsGiveNanNotAMaskedValue() {
+        // relu would turn t = -Inf into 0 and hide it: the guards make such outputs NaN instead
         double[] x = new double[N];
         java.util.Arrays.fill(x, 1);
         x[3] = Double.POSITIVE_INFINITY;
@@ -79,9 +79,39 @@ class SpecialValuesKernelTest {
         java.util.Arrays.fill(v, 1);
         for (Kernels k : implementations()) {
             double[] out = forward(k, x, w, b, v);
-            assertEquals(Double.POSITIVE_INFINITY, out[3], k.name() + " relu(+Inf) summed: +Inf");
-            assertTrue(Double.isNaN(out[33]), k.name() + " relu(-Inf) = NaN, documented");
+            assertTrue(Double.isNaN(out[3]), k.name());
+            assertTrue(Double.isNaN(out[33]), k.name());
             assertEquals(0.25 - 0.5 + K, out[0], 1e-12, k.name());
+            double[] wInf = w.clone();
+            wInf[K - 1] = Double.NEGATIVE_INFINITY; // this neuron is inactive at x = 1, still reported
+            for (double f : forward(k, x, wInf, b, v)) {
+                assertTrue(Double.isNaN(f), k.name());
+            }
+        }
+    }
+
+    @Test
+    void nonFiniteMultivariateInputsGiveNan() {
+        int n = 9;
+        int d = 5;
+        int k = 19;
+        SplittableRandom r = new SplittableRandom(44);
+        double[] x = uniform(r, n * d, -1, 1);
+        double[] w = uniform(r, k * (d + 1), -1, 1);
+        double[] v = uniform(r, k, -1, 1);
+        x[2 * d + 3] = Double.NEGATIVE_INFINITY;
+        for (Kernels kern : implementations()) {
+            double[] out = new double[n];
+            kern.forwardNd(x, n, d, w, v, k, out, new double[kern.workNd(n, d, k)]);
+            for (int i = 0; i < n; i++) {
+                assertEquals(i == 2, Double.isNaN(out[i]), kern.name() + " row " + i);
+            }
+            double[] wn = w.clone();
+            wn[5] = Double.NaN;
+            kern.forwardNd(x, n, d, wn, v, k, out, new double[kern.workNd(n, d, k)]);
+            for (double f : out) {
+                assertTrue(Double.isNaN(f), kern.name());
+            }
         }
     }
 
