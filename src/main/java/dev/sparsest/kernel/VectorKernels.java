@@ -69,7 +69,7 @@ final class VectorKernels implements Kernels {
             offset = c + 0.5 * vb;
             done = absSums(x, n, w, b, v, k, out);
         }
-        finishSums(x, done, slope, offset, guard, out);
+        finishSums(x, done, slope, offset, MASKED_RELU ? 1 : 0.5, guard, out);
         ScalarKernels.INSTANCE.forward1dTail(x, done, n, w, b, v, k, a, c, guard, out);
     }
 
@@ -92,7 +92,7 @@ final class VectorKernels implements Kernels {
             offset = c + 0.5f * vb;
             done = absSums(x, n, w, b, v, k, out);
         }
-        finishSums(x, done, slope, offset, guard, out);
+        finishSums(x, done, slope, offset, MASKED_RELU ? 1f : 0.5f, guard, out);
         ScalarKernels.INSTANCE.forward1dTail(x, done, n, w, b, v, k, a, c, guard, out);
     }
 
@@ -126,6 +126,10 @@ final class VectorKernels implements Kernels {
             s2.intoArray(out, i + 2 * DL);
             s3.intoArray(out, i + 3 * DL);
         }
+        return maskedSingles(x, i, n, w, b, v, k, out);
+    }
+
+    private static int maskedSingles(double[] x, int i, int n, double[] w, double[] b, double[] v, int k, double[] out) {
         for (; i + DL <= n; i += DL) {
             DoubleVector x0 = DoubleVector.fromArray(D, x, i);
             DoubleVector s0 = DoubleVector.zero(D);
@@ -138,7 +142,7 @@ final class VectorKernels implements Kernels {
         return i;
     }
 
-    /** As maskedSums with relu(t) = (t + |t|) / 2: here only sum_j (v_j / 2) |t|; the caller adds the linear half. */
+    /** As maskedSums with relu(t) = (t + |t|) / 2: here only sum_j v_j |t|; the caller halves it and adds the linear half. */
     private static int absSums(double[] x, int n, double[] w, double[] b, double[] v, int k, double[] out) {
         int i = 0;
         for (; i + 4 * DL <= n; i += 4 * DL) {
@@ -153,7 +157,7 @@ final class VectorKernels implements Kernels {
             for (int j = 0; j < k; j++) {
                 DoubleVector wj = DoubleVector.broadcast(D, w[j]);
                 DoubleVector bj = DoubleVector.broadcast(D, b[j]);
-                DoubleVector hv = DoubleVector.broadcast(D, 0.5 * v[j]);
+                DoubleVector hv = DoubleVector.broadcast(D, v[j]);
                 s0 = x0.fma(wj, bj).abs().fma(hv, s0);
                 s1 = x1.fma(wj, bj).abs().fma(hv, s1);
                 s2 = x2.fma(wj, bj).abs().fma(hv, s2);
@@ -164,27 +168,34 @@ final class VectorKernels implements Kernels {
             s2.intoArray(out, i + 2 * DL);
             s3.intoArray(out, i + 3 * DL);
         }
+        return absSingles(x, i, n, w, b, v, k, out);
+    }
+
+    private static int absSingles(double[] x, int i, int n, double[] w, double[] b, double[] v, int k, double[] out) {
         for (; i + DL <= n; i += DL) {
             DoubleVector x0 = DoubleVector.fromArray(D, x, i);
             DoubleVector s0 = DoubleVector.zero(D);
             for (int j = 0; j < k; j++) {
                 s0 = x0.fma(DoubleVector.broadcast(D, w[j]), DoubleVector.broadcast(D, b[j])).abs()
-                        .fma(DoubleVector.broadcast(D, 0.5 * v[j]), s0);
+                        .fma(DoubleVector.broadcast(D, v[j]), s0);
             }
             s0.intoArray(out, i);
         }
         return i;
     }
 
-    /** out = (x slope + offset) + out + x * 0 + guard over [0, end): the same operations as the reference. */
-    private static void finishSums(double[] x, int end, double slope, double offset, double guard, double[] out) {
+    /**
+     * out = (x slope + offset) + scale out + x * 0 + guard over [0, end): with scale 1 the same
+     * operations as the reference; scale 1/2 halves the sum of v |t| exactly.
+     */
+    private static void finishSums(double[] x, int end, double slope, double offset, double scale, double guard, double[] out) {
         int i = 0;
         for (; i + DL <= end; i += DL) {
             DoubleVector xi = DoubleVector.fromArray(D, x, i);
-            xi.fma(slope, offset).add(DoubleVector.fromArray(D, out, i)).add(xi.mul(0.0)).add(guard).intoArray(out, i);
+            xi.fma(slope, offset).add(DoubleVector.fromArray(D, out, i).mul(scale)).add(xi.mul(0.0)).add(guard).intoArray(out, i);
         }
         for (; i < end; i++) {
-            out[i] = Math.fma(x[i], slope, offset) + out[i] + x[i] * 0.0 + guard;
+            out[i] = Math.fma(x[i], slope, offset) + out[i] * scale + x[i] * 0.0 + guard;
         }
     }
 
@@ -218,6 +229,10 @@ final class VectorKernels implements Kernels {
             s2.intoArray(out, i + 2 * FL);
             s3.intoArray(out, i + 3 * FL);
         }
+        return maskedSingles(x, i, n, w, b, v, k, out);
+    }
+
+    private static int maskedSingles(float[] x, int i, int n, float[] w, float[] b, float[] v, int k, float[] out) {
         for (; i + FL <= n; i += FL) {
             FloatVector x0 = FloatVector.fromArray(F, x, i);
             FloatVector s0 = FloatVector.zero(F);
@@ -230,7 +245,7 @@ final class VectorKernels implements Kernels {
         return i;
     }
 
-    /** As maskedSums with relu(t) = (t + |t|) / 2: here only sum_j (v_j / 2) |t|; the caller adds the linear half. */
+    /** As maskedSums with relu(t) = (t + |t|) / 2: here only sum_j v_j |t|; the caller halves it and adds the linear half. */
     private static int absSums(float[] x, int n, float[] w, float[] b, float[] v, int k, float[] out) {
         int i = 0;
         for (; i + 4 * FL <= n; i += 4 * FL) {
@@ -245,7 +260,7 @@ final class VectorKernels implements Kernels {
             for (int j = 0; j < k; j++) {
                 FloatVector wj = FloatVector.broadcast(F, w[j]);
                 FloatVector bj = FloatVector.broadcast(F, b[j]);
-                FloatVector hv = FloatVector.broadcast(F, 0.5f * v[j]);
+                FloatVector hv = FloatVector.broadcast(F, v[j]);
                 s0 = x0.fma(wj, bj).abs().fma(hv, s0);
                 s1 = x1.fma(wj, bj).abs().fma(hv, s1);
                 s2 = x2.fma(wj, bj).abs().fma(hv, s2);
@@ -256,27 +271,30 @@ final class VectorKernels implements Kernels {
             s2.intoArray(out, i + 2 * FL);
             s3.intoArray(out, i + 3 * FL);
         }
+        return absSingles(x, i, n, w, b, v, k, out);
+    }
+
+    private static int absSingles(float[] x, int i, int n, float[] w, float[] b, float[] v, int k, float[] out) {
         for (; i + FL <= n; i += FL) {
             FloatVector x0 = FloatVector.fromArray(F, x, i);
             FloatVector s0 = FloatVector.zero(F);
             for (int j = 0; j < k; j++) {
                 s0 = x0.fma(FloatVector.broadcast(F, w[j]), FloatVector.broadcast(F, b[j])).abs()
-                        .fma(FloatVector.broadcast(F, 0.5f * v[j]), s0);
+                        .fma(FloatVector.broadcast(F, v[j]), s0);
             }
             s0.intoArray(out, i);
         }
         return i;
     }
 
-    /** out = (x slope + offset) + out + x * 0 + guard over [0, end): the same operations as the reference. */
-    private static void finishSums(float[] x, int end, float slope, float offset, float guard, float[] out) {
+    private static void finishSums(float[] x, int end, float slope, float offset, float scale, float guard, float[] out) {
         int i = 0;
         for (; i + FL <= end; i += FL) {
             FloatVector xi = FloatVector.fromArray(F, x, i);
-            xi.fma(slope, offset).add(FloatVector.fromArray(F, out, i)).add(xi.mul(0f)).add(guard).intoArray(out, i);
+            xi.fma(slope, offset).add(FloatVector.fromArray(F, out, i).mul(scale)).add(xi.mul(0f)).add(guard).intoArray(out, i);
         }
         for (; i < end; i++) {
-            out[i] = Math.fma(x[i], slope, offset) + out[i] + x[i] * 0f + guard;
+            out[i] = Math.fma(x[i], slope, offset) + out[i] * scale + x[i] * 0f + guard;
         }
     }
 

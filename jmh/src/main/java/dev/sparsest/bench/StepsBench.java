@@ -64,6 +64,18 @@ public class StepsBench {
         return kernels.pathNorm(v, w, k, m, 0.4);
     }
 
+    /** The baseline the kernels are held to: Math.pow per product, in a plain loop. */
+    @Benchmark
+    public double pathNormMathPow() {
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            for (int t = 0; t < m; t++) {
+                sum += Math.pow(Math.abs(v[j] * w[j * m + t]), 0.4);
+            }
+        }
+        return sum;
+    }
+
     @Benchmark
     public double pathNormL1() {
         return kernels.pathNorm(v, w, k, m, 1);
