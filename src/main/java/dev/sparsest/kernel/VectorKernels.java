@@ -17,6 +17,12 @@ final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int DL = D.length();
     private static final int FL = F.length();
+    /**
+     * Two-lane double vectors (128 bits): the JDK does not compile their masked operations to
+     * vector code (measured 100x slower, PERF.md), so the double kernels that need masks use the
+     * scalar reference there. The provider does not pick 128-bit vectors unless asked to.
+     */
+    private static final boolean NARROW_DOUBLE = DL < 4;
     /** How relu is applied in the 1-D forward pass: masked blend at 512 bits, abs below (measured). */
     private static final boolean MASKED_RELU = D.vectorBitSize() >= 512;
 
@@ -303,6 +309,9 @@ final class VectorKernels implements Kernels {
     @Override
     public double lossGrad1d(double[] x, double[] y, int n, double[] w, double[] b, double[] v, int k, double a, double c,
                              double[] gw, double[] gb, double[] gv, double[] gSkip, double[] work) {
+        if (NARROW_DOUBLE) {
+            return ScalarKernels.INSTANCE.lossGrad1d(x, y, n, w, b, v, k, a, c, gw, gb, gv, gSkip, work);
+        }
         forward1d(x, n, w, b, v, k, a, c, work);
         double sse = 0;
         double ga = 0;
@@ -576,6 +585,10 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void forwardNd(double[] x, int n, int d, double[] wRows, double[] v, int k, double[] out, double[] work) {
+        if (NARROW_DOUBLE) {
+            ScalarKernels.INSTANCE.forwardNd(x, n, d, wRows, v, k, out, work);
+            return;
+        }
         int kp = padded(k);
         int vOff = (d + 1) * kp;
         int zOff = vOff + kp;
@@ -646,6 +659,9 @@ final class VectorKernels implements Kernels {
     @Override
     public double lossGradNd(double[] x, double[] y, int n, int d, double[] wRows, double[] v, int k,
                              double[] gW, double[] gv, double[] work) {
+        if (NARROW_DOUBLE) {
+            return ScalarKernels.INSTANCE.lossGradNd(x, y, n, d, wRows, v, k, gW, gv, work);
+        }
         int stride = d + 1;
         int kp = padded(k);
         int vOff = stride * kp;
