@@ -69,35 +69,40 @@ final class PlotWriter {
         curve.setLineColor(new Color(0x1f, 0x77, 0xb4));
         curve.setLineStyle(new BasicStroke(2f));
 
-        int step = Math.max(1, (n + MAX_MARKERS - 1) / MAX_MARKERS);
-        int m = (n + step - 1) / step;
-        double[] px = new double[m];
-        double[] py = new double[m];
-        for (int i = 0, j = 0; i < n; i += step, j++) {
-            px[j] = data.x(i);
-            py[j] = data.y(i);
-        }
-        XYSeries points = chart.addSeries(step == 1 ? "data (" + n + " points)" : "data (every " + step + "th of " + n + ")", px, py);
+        int step = thinning(n);
+        double[][] pts = thinned(n, step, data::x, data::y);
+        XYSeries points = chart.addSeries(step == 1 ? "data (" + n + " points)" : "data (every " + step + "th of " + n + ")",
+                pts[0], pts[1]);
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.CIRCLE);
         points.setMarkerColor(new Color(0x33, 0x33, 0x33));
 
         if (f.neurons() > 0) {
-            int k = f.neurons();
-            int kstep = Math.max(1, (k + MAX_MARKERS - 1) / MAX_MARKERS);
-            int km = (k + kstep - 1) / kstep;
-            double[] kx = new double[km];
-            double[] ky = new double[km];
-            for (int i = 0, j = 0; i < k; i += kstep, j++) {
-                kx[j] = f.knot(i);
-                ky[j] = f.evaluate(kx[j]);
-            }
-            XYSeries knots = chart.addSeries("knots", kx, ky);
+            double[][] kn = thinned(f.neurons(), thinning(f.neurons()), f::knot, i -> f.evaluate(f.knot(i)));
+            XYSeries knots = chart.addSeries("knots", kn[0], kn[1]);
             knots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             knots.setMarker(SeriesMarkers.DIAMOND);
             knots.setMarkerColor(new Color(0xd6, 0x27, 0x28));
         }
         return chart;
+    }
+
+    /** Every how many items to draw so that at most MAX_MARKERS markers appear. */
+    private static int thinning(int n) {
+        return Math.max(1, (n + MAX_MARKERS - 1) / MAX_MARKERS);
+    }
+
+    /** {xs, ys} of every step-th item. */
+    private static double[][] thinned(int n, int step, java.util.function.IntToDoubleFunction x,
+                                      java.util.function.IntToDoubleFunction y) {
+        int m = (n + step - 1) / step;
+        double[] xs = new double[m];
+        double[] ys = new double[m];
+        for (int i = 0, j = 0; i < n; i += step, j++) {
+            xs[j] = x.applyAsDouble(i);
+            ys[j] = y.applyAsDouble(i);
+        }
+        return new double[][] {xs, ys};
     }
 
     /** The CPWL function drawn exactly through its knots, or sampled when it has very many. */

@@ -77,18 +77,7 @@ public final class ScalarKernels implements Kernels {
                              double[] gw, double[] gb, double[] gv, double[] gSkip, double[] work) {
         double[] g = work;
         forward1d(x, n, w, b, v, k, a, c, g);
-        double sse = 0;
-        double ga = 0;
-        double gc = 0;
-        double scale = 2.0 / n;
-        for (int i = 0; i < n; i++) {
-            double r = g[i] - y[i];
-            sse += r * r;
-            g[i] = scale * r;
-            work[n + i] = g[i] * x[i];
-            ga += work[n + i];
-            gc += g[i];
-        }
+        double loss = Residuals.of(x, y, n, work, gSkip);
         for (int j = 0; j < k; j++) {
             double s1 = 0;
             double sx = 0;
@@ -104,9 +93,7 @@ public final class ScalarKernels implements Kernels {
             gb[j] = v[j] * s1;
             gv[j] = wj * sx + bj * s1;
         }
-        gSkip[0] = ga;
-        gSkip[1] = gc;
-        return sse / n;
+        return loss;
     }
 
     @Override
@@ -114,18 +101,7 @@ public final class ScalarKernels implements Kernels {
                             float[] gw, float[] gb, float[] gv, float[] gSkip, float[] work) {
         float[] g = work;
         forward1d(x, n, w, b, v, k, a, c, g);
-        double sse = 0;
-        float ga = 0;
-        float gc = 0;
-        float scale = 2.0f / n;
-        for (int i = 0; i < n; i++) {
-            float r = g[i] - y[i];
-            sse += (double) r * r;
-            g[i] = scale * r;
-            work[n + i] = g[i] * x[i];
-            ga += work[n + i];
-            gc += g[i];
-        }
+        float loss = Residuals.of(x, y, n, work, gSkip);
         for (int j = 0; j < k; j++) {
             float s1 = 0;
             float sx = 0;
@@ -141,9 +117,7 @@ public final class ScalarKernels implements Kernels {
             gb[j] = v[j] * s1;
             gv[j] = wj * sx + bj * s1;
         }
-        gSkip[0] = ga;
-        gSkip[1] = gc;
-        return (float) (sse / n);
+        return loss;
     }
 
     // ---------------------------------------------------------------- d-D

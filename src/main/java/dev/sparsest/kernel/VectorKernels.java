@@ -313,19 +313,7 @@ final class VectorKernels implements Kernels {
             return ScalarKernels.INSTANCE.lossGrad1d(x, y, n, w, b, v, k, a, c, gw, gb, gv, gSkip, work);
         }
         forward1d(x, n, w, b, v, k, a, c, work);
-        double sse = 0;
-        double ga = 0;
-        double gc = 0;
-        double scale = 2.0 / n;
-        for (int i = 0; i < n; i++) {
-            double r = work[i] - y[i];
-            sse += r * r;
-            double g = scale * r;
-            work[i] = g;
-            work[n + i] = g * x[i];
-            ga += work[n + i];
-            gc += g;
-        }
+        double loss = Residuals.of(x, y, n, work, gSkip);
         int j = 0;
         for (; j + 4 <= k; j += 4) {
             gradients4(x, work, n, w, b, v, j, gw, gb, gv);
@@ -333,9 +321,7 @@ final class VectorKernels implements Kernels {
         for (; j < k; j++) {
             gradients1(x, work, n, w, b, v, j, gw, gb, gv);
         }
-        gSkip[0] = ga;
-        gSkip[1] = gc;
-        return sse / n;
+        return loss;
     }
 
     /**
@@ -438,19 +424,7 @@ final class VectorKernels implements Kernels {
     public float lossGrad1d(float[] x, float[] y, int n, float[] w, float[] b, float[] v, int k, float a, float c,
                             float[] gw, float[] gb, float[] gv, float[] gSkip, float[] work) {
         forward1d(x, n, w, b, v, k, a, c, work);
-        double sse = 0;
-        float ga = 0;
-        float gc = 0;
-        float scale = 2.0f / n;
-        for (int i = 0; i < n; i++) {
-            float r = work[i] - y[i];
-            sse += (double) r * r;
-            float g = scale * r;
-            work[i] = g;
-            work[n + i] = g * x[i];
-            ga += work[n + i];
-            gc += g;
-        }
+        float loss = Residuals.of(x, y, n, work, gSkip);
         int j = 0;
         for (; j + 4 <= k; j += 4) {
             gradients4(x, work, n, w, b, v, j, gw, gb, gv);
@@ -458,9 +432,7 @@ final class VectorKernels implements Kernels {
         for (; j < k; j++) {
             gradients1(x, work, n, w, b, v, j, gw, gb, gv);
         }
-        gSkip[0] = ga;
-        gSkip[1] = gc;
-        return (float) (sse / n);
+        return loss;
     }
 
     private static void gradients4(float[] x, float[] work, int n, float[] w, float[] b, float[] v, int j,
