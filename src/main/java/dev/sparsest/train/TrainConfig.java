@@ -1,0 +1,136 @@
+package dev.sparsest.train;
+
+/**
+ * Settings of a training run (immutable; the with-methods return changed copies). Defaults are the
+ * paper's univariate experiment: p = 0.4, lambda = 0.003, learning rate 0.01, 100 000 epochs,
+ * width 80, five warm-up epochs (the proximal step starts at epoch 6), seed 1.
+ */
+public final class TrainConfig {
+    private final double p;
+    private final double lambda;
+    private final double learningRate;
+    private final int epochs;
+    private final int width;
+    private final int warmupEpochs;
+    private final long seed;
+    private final double activeThreshold; // NaN: the default of the problem's dimension
+    private final Optimizer optimizer;
+
+    private TrainConfig(double p, double lambda, double learningRate, int epochs, int width, int warmupEpochs,
+                        long seed, double activeThreshold, Optimizer optimizer) {
+        if (!(p > 0 && p <= 1)) {
+            throw new IllegalArgumentException("p must be in (0, 1]: " + p);
+        }
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be finite and >= 0: " + lambda);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("the learning rate must be finite and > 0: " + learningRate);
+        }
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be >= 0: " + epochs);
+        }
+        if (width < 1) {
+            throw new IllegalArgumentException("width must be >= 1: " + width);
+        }
+        if (warmupEpochs < 0) {
+            throw new IllegalArgumentException("warm-up epochs must be >= 0: " + warmupEpochs);
+        }
+        if (!(Double.isNaN(activeThreshold) || activeThreshold >= 0)) {
+            throw new IllegalArgumentException("the active threshold must be >= 0: " + activeThreshold);
+        }
+        this.p = p;
+        this.lambda = lambda;
+        this.learningRate = learningRate;
+        this.epochs = epochs;
+        this.width = width;
+        this.warmupEpochs = warmupEpochs;
+        this.seed = seed;
+        this.activeThreshold = activeThreshold;
+        this.optimizer = optimizer;
+    }
+
+    public static TrainConfig defaults() {
+        return new TrainConfig(0.4, 0.003, 0.01, 100_000, 80, 5, 1, Double.NaN, Optimizer.PROX);
+    }
+
+    public TrainConfig withP(double v) {
+        return new TrainConfig(v, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer);
+    }
+
+    public TrainConfig withLambda(double v) {
+        return new TrainConfig(p, v, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer);
+    }
+
+    public TrainConfig withLearningRate(double v) {
+        return new TrainConfig(p, lambda, v, epochs, width, warmupEpochs, seed, activeThreshold, optimizer);
+    }
+
+    public TrainConfig withEpochs(int v) {
+        return new TrainConfig(p, lambda, learningRate, v, width, warmupEpochs, seed, activeThreshold, optimizer);
+    }
+
+    public TrainConfig withWidth(int v) {
+        return new TrainConfig(p, lambda, learningRate, epochs, v, warmupEpochs, seed, activeThreshold, optimizer);
+    }
+
+    public TrainConfig withWarmupEpochs(int v) {
+        return new TrainConfig(p, lambda, learningRate, epochs, width, v, seed, activeThreshold, optimizer);
+    }
+
+    public TrainConfig withSeed(long v) {
+        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, v, activeThreshold, optimizer);
+    }
+
+    /** |v w| above this counts as active (default 1e-8 in 1-D, 1e-6 in d-D, as in the paper). */
+    public TrainConfig withActiveThreshold(double v) {
+        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, v, optimizer);
+    }
+
+    public TrainConfig withOptimizer(Optimizer v) {
+        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, v);
+    }
+
+    public double p() {
+        return p;
+    }
+
+    public double lambda() {
+        return lambda;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int warmupEpochs() {
+        return warmupEpochs;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The active threshold, or {@code dimensionDefault} when none was set. */
+    public double activeThreshold(double dimensionDefault) {
+        return Double.isNaN(activeThreshold) ? dimensionDefault : activeThreshold;
+    }
+
+    @Override
+    public String toString() {
+        return "TrainConfig[optimizer=" + optimizer + ", p=" + p + ", lambda=" + lambda + ", lr=" + learningRate
+                + ", epochs=" + epochs + ", width=" + width + ", warmup=" + warmupEpochs + ", seed=" + seed + "]";
+    }
+}

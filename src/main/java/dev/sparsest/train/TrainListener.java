@@ -1,0 +1,20 @@
+package dev.sparsest.train;
+
+/** Receives progress every {@link #interval()} epochs (and at the last one). */
+public interface TrainListener {
+    /** Epochs between reports. */
+    default int interval() {
+        return 1000;
+    }
+
+    /**
+     * @param epoch  the epoch just finished (counted from 1)
+     * @param loss   the MSE at the start of that epoch
+     * @param active active neurons (1-D) or nonzero parameters (d-D)
+     */
+    void onEpoch(int epoch, double loss, int active);
+
+    static TrainListener none() {
+        return (e, l, a) -> { };
+    }
+}

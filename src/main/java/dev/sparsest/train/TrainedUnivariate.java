@@ -1,0 +1,28 @@
+package dev.sparsest.train;
+
+import dev.sparsest.exact.ExactSolution;
+import dev.sparsest.model.Neurons1D;
+import dev.sparsest.model.UnivariateNetwork;
+
+/**
+ * The outcome of training a univariate network.
+ *
+ * @param network          after pruning, exact knot merging and the least-squares polish
+ * @param raw              the trained neurons as they ended
+ * @param activeRaw        neurons with |v w| above the active threshold at the end of training
+ * @param mseTrained       MSE of the raw network
+ * @param mseBeforePolish  MSE after pruning and merging (the same as mseTrained up to round-off
+ *                         and the pruned neurons' tiny contributions)
+ * @param mseAfterPolish   MSE of {@code network}
+ * @param history          loss and active neurons during training
+ * @param exact            the exact chord-path optimum for the same p (l0 count for comparison)
+ */
+public record TrainedUnivariate(UnivariateNetwork network, Neurons1D raw, int activeRaw, double mseTrained,
+                                double mseBeforePolish, double mseAfterPolish, History history,
+                                ExactSolution exact) {
+
+    /** Neurons of the final network minus those of the exact optimum (0 = as sparse as possible). */
+    public int neuronGap() {
+        return network.neurons() - exact.neurons();
+    }
+}

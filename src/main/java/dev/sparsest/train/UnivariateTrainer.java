@@ -1,0 +1,169 @@
+package dev.sparsest.train;
+
+import dev.sparsest.data.Dataset1D;
+import dev.sparsest.exact.ChordPathSolver;
+import dev.sparsest.exact.Penalty;
+import dev.sparsest.kernel.KernelProvider;
+import dev.sparsest.kernel.Kernels;
+import dev.sparsest.kernel.KnotSweep;
+import dev.sparsest.model.Neurons1D;
+import dev.sparsest.model.UnivariateNetwork;
+
+import java.util.SplittableRandom;
+
+/**
+ * The paper's Algorithm 1 for univariate networks with a skip term (THEORY.md section 3), and
+ * the Adam / AdamW baselines with the same loop. One step per epoch, full batch:
+ * <ol>
+ *   <li>remember the products q = v w;</li>
+ *   <li>one Adam step (betas 0.9 / 0.999, eps 1e-8) on the MSE for w, b, v and the skip (a, c);</li>
+ *   <li>PROX, after the warm-up: the reweighted proximal step on the products, re-factoring each
+ *       neuron balanced and scaling b with w so its knot stays put (skip and biases unpenalized).</li>
+ * </ol>
+ * Initialization as PyTorch's nn.Linear: hidden weights and biases uniform in (-1, 1) (fan-in 1),
+ * output weights and the output bias uniform in (-1/sqrt K, 1/sqrt K), the skip slope uniform in
+ * (-1, 1). The forward and backward passes use the dense kernels for small problems and the
+ * sorted-knot sweep for large ones (PERF.md: the sweep wins from a few dozen neurons on). An epoch
+ * allocates nothing; results depend only on the seed (single-threaded).
+ */
+public final class UnivariateTrainer {
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPS = 1e-8;
+    /** Default |v w| above which a neuron counts as active (the paper's 1-D threshold). */
+    public static final double ACTIVE_THRESHOLD = 1e-8;
+
+    private final TrainConfig config;
+    private final Kernels kernels;
+
+    public UnivariateTrainer(TrainConfig config) {
+        this(config, KernelProvider.get());
+    }
+
+    public UnivariateTrainer(TrainConfig config, Kernels kernels) {
+        this.config = config;
+        this.kernels = kernels;
+    }
+
+    public TrainedUnivariate train(Dataset1D data) {
+        return train(data, TrainListener.none());
+    }
+
+    public TrainedUnivariate train(Dataset1D data, TrainListener listener) {
+        int n = data.size();
+        int k = config.width();
+        double[] x = data.xs();
+        double[] y = data.ys();
+        SplittableRandom r = new SplittableRandom(config.seed());
+        double[] w = uniform(r, k, 1);
+        double[] b = uniform(r, k, 1);
+        double[] v = uniform(r, k, 1 / Math.sqrt(k));
+        double[] skip = {uniform(r, 1, 1)[0], uniform(r, 1, 1 / Math.sqrt(k))[0]};
+        double[] gw = new double[k], gb = new double[k], gv = new double[k], gs = new double[2];
+        double[] mw = new double[k], mb = new double[k], mv = new double[k], ms = new double[2];
+        double[] sw = new double[k], sb = new double[k], sv = new double[k], ss = new double[2];
+        double[] qPrev = new double[k];
+        double[] work = new double[Kernels.work1d(n)];
+        Snapshot last = new Snapshot(k);
+        boolean useSweep = k >= 32 && n >= 64;
+        KnotSweep sweep = useSweep ? new KnotSweep(n, k) : null;
+        double threshold = config.activeThreshold(ACTIVE_THRESHOLD);
+        boolean prox = config.optimizer() == Optimizer.PROX;
+        double weightDecay = config.optimizer() == Optimizer.ADAMW ? config.lambda() : 0;
+        double lr = config.learningRate();
+        int epochs = config.epochs();
+        History history = new History(Math.max(1, epochs / 1000));
+        double loss = Double.NaN;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            if (prox) {
+                kernels.products(v, w, k, 1, qPrev);
+            }
+            loss = useSweep
+                    ? sweep.lossGrad(x, y, n, w, b, v, k, skip[0], skip[1], gw, gb, gv, gs)
+                    : kernels.lossGrad1d(x, y, n, w, b, v, k, skip[0], skip[1], gw, gb, gv, gs, work);
+            if (!Double.isFinite(loss)) {
+                last.restore(w, b, v, skip);
+                throw new TrainingDivergedException(epoch, loss);
+            }
+            last.save(w, b, v, skip);
+            kernels.adam(w, gw, mw, sw, k, lr, BETA1, BETA2, EPS, weightDecay, epoch);
+            kernels.adam(b, gb, mb, sb, k, lr, BETA1, BETA2, EPS, weightDecay, epoch);
+            kernels.adam(v, gv, mv, sv, k, lr, BETA1, BETA2, EPS, weightDecay, epoch);
+            kernels.adam(skip, gs, ms, ss, 2, lr, BETA1, BETA2, EPS, weightDecay, epoch);
+            if (prox && epoch > config.warmupEpochs()) {
+                kernels.proxStep(v, w, b, k, 1, qPrev, config.lambda() * lr, config.p());
+            }
+            boolean record = epoch % history.every() == 0 || epoch == epochs;
+            boolean report = epoch % listener.interval() == 0 || epoch == epochs;
+            if (record || report) {
+                int active = kernels.countNonzero(v, w, k, 1, threshold);
+                if (record) {
+                    history.add(epoch, loss, active);
+                }
+                if (report) {
+                    listener.onEpoch(epoch, loss, active);
+                }
+            }
+        }
+        return finish(data, w, b, v, skip, threshold, history);
+    }
+
+    private TrainedUnivariate finish(Dataset1D data, double[] w, double[] b, double[] v, double[] skip,
+                                     double threshold, History history) {
+        int k = w.length;
+        Neurons1D raw = new Neurons1D(w, b, v, skip[0], skip[1]);
+        double[] pw = new double[k], pb = new double[k], pv = new double[k];
+        int active = 0;
+        for (int j = 0; j < k; j++) {
+            if (Math.abs(v[j] * w[j]) > threshold) {
+                pw[active] = w[j];
+                pb[active] = b[j];
+                pv[active] = v[j];
+                active++;
+            }
+        }
+        UnivariateNetwork rawNet = UnivariateNetwork.fromNeurons(raw);
+        UnivariateNetwork pruned = UnivariateNetwork.fromNeurons(new Neurons1D(
+                java.util.Arrays.copyOf(pw, active), java.util.Arrays.copyOf(pb, active),
+                java.util.Arrays.copyOf(pv, active), skip[0], skip[1]));
+        UnivariateNetwork merged = KnotCleanup.apply(pruned, data);
+        UnivariateNetwork polished = Polish.polish(merged, data);
+        Penalty penalty = config.p() == 1 ? Penalty.l1() : Penalty.lp(config.p());
+        return new TrainedUnivariate(polished, raw, active, Polish.mse(rawNet, data), Polish.mse(merged, data),
+                Polish.mse(polished, data), history, new ChordPathSolver().solve(data, penalty));
+    }
+
+    private static double[] uniform(SplittableRandom r, int n, double bound) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (2 * r.nextDouble() - 1) * bound;
+        }
+        return a;
+    }
+
+    /** The parameters of the last epoch whose loss was finite. */
+    private static final class Snapshot {
+        final double[] w, b, v, skip;
+
+        Snapshot(int k) {
+            w = new double[k];
+            b = new double[k];
+            v = new double[k];
+            skip = new double[2];
+        }
+
+        void save(double[] w0, double[] b0, double[] v0, double[] s0) {
+            System.arraycopy(w0, 0, w, 0, w.length);
+            System.arraycopy(b0, 0, b, 0, b.length);
+            System.arraycopy(v0, 0, v, 0, v.length);
+            System.arraycopy(s0, 0, skip, 0, 2);
+        }
+
+        void restore(double[] w0, double[] b0, double[] v0, double[] s0) {
+            System.arraycopy(w, 0, w0, 0, w.length);
+            System.arraycopy(b, 0, b0, 0, b.length);
+            System.arraycopy(v, 0, v0, 0, v.length);
+            System.arraycopy(skip, 0, s0, 0, 2);
+        }
+    }
+}
