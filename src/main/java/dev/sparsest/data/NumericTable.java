@@ -46,6 +46,15 @@ public final class NumericTable {
         return lines[r];
     }
 
+    /** d input columns followed by the target column, as validated multivariate data. */
+    public DatasetNd toDatasetNd() {
+        double[][] cols = new double[columns.length][];
+        for (int c = 0; c < columns.length; c++) {
+            cols[c] = columns[c].clone();
+        }
+        return DatasetNd.fromColumns(cols, source, lines);
+    }
+
     /** The two columns (x, y) as validated univariate data. */
     public Dataset1D toDataset1D() {
         if (columns.length != 2) {

@@ -110,7 +110,9 @@ public interface Kernels {
     /**
      * One Adam step on n parameters in place (PyTorch's formulation): m1 = b1 m1 + (1 - b1) g,
      * m2 = b2 m2 + (1 - b2) g^2, param -= (lr / (1 - b1^t)) m1 / (sqrt(m2) / sqrt(1 - b2^t) + eps).
-     * With weightDecay &gt; 0 it is AdamW: param *= 1 - lr * weightDecay first.
+     * With weightDecay &gt; 0 it is AdamW: param *= 1 - lr * weightDecay first. Moments below the
+     * smallest normal double are flushed to 0 (dead parameters would otherwise drag every later
+     * step through subnormal arithmetic; such a moment moves a parameter by less than 1e-300).
      *
      * @param step t, counted from 1
      */

@@ -297,8 +297,8 @@ public final class ScalarKernels implements Kernels {
         for (int i = 0; i < n; i++) {
             double g = grad[i];
             double p = weightDecay > 0 ? param[i] * co.decay : param[i];
-            double a = m1[i] * beta1 + g * co.oneMinusBeta1;
-            double s = m2[i] * beta2 + (g * g) * co.oneMinusBeta2;
+            double a = AdamMath.flush(m1[i] * beta1 + g * co.oneMinusBeta1);
+            double s = AdamMath.flush(m2[i] * beta2 + (g * g) * co.oneMinusBeta2);
             m1[i] = a;
             m2[i] = s;
             double denom = Math.sqrt(s) / co.bc2Sqrt + eps;

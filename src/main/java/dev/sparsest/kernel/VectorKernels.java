@@ -1219,7 +1219,9 @@ final class VectorKernels implements Kernels {
                 p = p.mul(co.decay);
             }
             DoubleVector a = DoubleVector.fromArray(D, m1, i).mul(beta1).add(g.mul(co.oneMinusBeta1));
+            a = a.blend(0.0, a.abs().compare(VectorOperators.LT, Double.MIN_NORMAL));
             DoubleVector s = DoubleVector.fromArray(D, m2, i).mul(beta2).add(g.mul(g).mul(co.oneMinusBeta2));
+            s = s.blend(0.0, s.compare(VectorOperators.LT, Double.MIN_NORMAL));
             a.intoArray(m1, i);
             s.intoArray(m2, i);
             DoubleVector denom = s.sqrt().div(co.bc2Sqrt).add(eps);
@@ -1228,8 +1230,8 @@ final class VectorKernels implements Kernels {
         for (; i < n; i++) {
             double g = grad[i];
             double p = weightDecay > 0 ? param[i] * co.decay : param[i];
-            double a = m1[i] * beta1 + g * co.oneMinusBeta1;
-            double s = m2[i] * beta2 + (g * g) * co.oneMinusBeta2;
+            double a = AdamMath.flush(m1[i] * beta1 + g * co.oneMinusBeta1);
+            double s = AdamMath.flush(m2[i] * beta2 + (g * g) * co.oneMinusBeta2);
             m1[i] = a;
             m2[i] = s;
             double denom = Math.sqrt(s) / co.bc2Sqrt + eps;

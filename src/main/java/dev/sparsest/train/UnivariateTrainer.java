@@ -33,6 +33,10 @@ public final class UnivariateTrainer {
     /** Default |v w| above which a neuron counts as active (the paper's 1-D threshold). */
     public static final double ACTIVE_THRESHOLD = 1e-8;
 
+    /** Epochs between compactions of dead neurons (they stay dead in the proximal phase). */
+    static final int COMPACT_EVERY = 64;
+    private static final double[][] NO_ROWS = new double[0][];
+
     private final TrainConfig config;
     private final Kernels kernels;
 
@@ -92,6 +96,9 @@ public final class UnivariateTrainer {
             kernels.adam(skip, gs, ms, ss, 2, lr, BETA1, BETA2, EPS, weightDecay, epoch);
             if (prox && epoch > config.warmupEpochs()) {
                 kernels.proxStep(v, w, b, k, 1, qPrev, config.lambda() * lr, config.p());
+                if (config.p() < 1 && epoch % COMPACT_EVERY == 0) {
+                    k = DeadNeurons.compact(k, 1, v, w, new double[][] {b, mw, mb, mv, sw, sb, sv}, NO_ROWS);
+                }
             }
             boolean record = epoch % history.every() == 0 || epoch == epochs;
             boolean report = epoch % listener.interval() == 0 || epoch == epochs;
@@ -105,7 +112,8 @@ public final class UnivariateTrainer {
                 }
             }
         }
-        return finish(data, w, b, v, skip, threshold, history);
+        return finish(data, java.util.Arrays.copyOf(w, k), java.util.Arrays.copyOf(b, k), java.util.Arrays.copyOf(v, k),
+                skip, threshold, history);
     }
 
     private TrainedUnivariate finish(Dataset1D data, double[] w, double[] b, double[] v, double[] skip,

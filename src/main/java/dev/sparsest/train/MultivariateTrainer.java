@@ -1,0 +1,168 @@
+package dev.sparsest.train;
+
+import dev.sparsest.data.DatasetNd;
+import dev.sparsest.kernel.KernelProvider;
+import dev.sparsest.kernel.Kernels;
+import dev.sparsest.model.MultivariateNetwork;
+
+import java.util.SplittableRandom;
+
+/**
+ * The paper's Algorithm 1 for d-D networks without skip term (THEORY.md sections 2-3): the
+ * penalized products are v_k w_{k,i} over the weights and the bias; Adam on W and v, then from
+ * the epoch after the warm-up the reweighted proximal step with a balanced re-factoring. Adam and
+ * AdamW baselines use the same loop. Initialization as PyTorch: hidden weights and biases uniform
+ * in (-1/sqrt d, 1/sqrt d), output weights uniform in (-1/sqrt K, 1/sqrt K). An epoch allocates
+ * nothing; results depend only on the seed (single-threaded).
+ */
+public final class MultivariateTrainer {
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPS = 1e-8;
+    /** Default |v w| above which a parameter counts as nonzero (the paper's d-D threshold). */
+    public static final double ACTIVE_THRESHOLD = 1e-6;
+
+    private final TrainConfig config;
+    private final Kernels kernels;
+
+    public MultivariateTrainer(TrainConfig config) {
+        this(config, KernelProvider.get());
+    }
+
+    public MultivariateTrainer(TrainConfig config, Kernels kernels) {
+        this.config = config;
+        this.kernels = kernels;
+    }
+
+    public TrainedMultivariate train(DatasetNd data) {
+        return train(data, TrainListener.none());
+    }
+
+    public TrainedMultivariate train(DatasetNd data, TrainListener listener) {
+        int n = data.size();
+        int d = data.dimension();
+        int k = config.width();
+        int m = d + 1;
+        double[] x = data.inputs();
+        double[] y = data.targets();
+        SplittableRandom r = new SplittableRandom(config.seed());
+        double[] w = new double[k * m];
+        double bound = 1 / Math.sqrt(d);
+        for (int e = 0; e < w.length; e++) {
+            w[e] = (2 * r.nextDouble() - 1) * bound;
+        }
+        double[] v = new double[k];
+        for (int j = 0; j < k; j++) {
+            v[j] = (2 * r.nextDouble() - 1) / Math.sqrt(k);
+        }
+        double[] gw = new double[k * m], mw = new double[k * m], sw = new double[k * m];
+        double[] gv = new double[k], mv = new double[k], sv = new double[k];
+        double[] qPrev = new double[k * m];
+        double[] work = new double[kernels.workNd(n, d, k)];
+        double[] lastW = new double[k * m];
+        double[] lastV = new double[k];
+        double threshold = config.activeThreshold(ACTIVE_THRESHOLD);
+        boolean prox = config.optimizer() == Optimizer.PROX;
+        double weightDecay = config.optimizer() == Optimizer.ADAMW ? config.lambda() : 0;
+        double lr = config.learningRate();
+        int epochs = config.epochs();
+        History history = new History(Math.max(1, epochs / 1000));
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            if (prox) {
+                kernels.products(v, w, k, m, qPrev);
+            }
+            double loss = kernels.lossGradNd(x, y, n, d, w, v, k, gw, gv, work);
+            if (!Double.isFinite(loss)) {
+                System.arraycopy(lastW, 0, w, 0, w.length);
+                System.arraycopy(lastV, 0, v, 0, k);
+                throw new TrainingDivergedException(epoch, loss);
+            }
+            System.arraycopy(w, 0, lastW, 0, w.length);
+            System.arraycopy(v, 0, lastV, 0, k);
+            kernels.adam(w, gw, mw, sw, k * m, lr, BETA1, BETA2, EPS, weightDecay, epoch);
+            kernels.adam(v, gv, mv, sv, k, lr, BETA1, BETA2, EPS, weightDecay, epoch);
+            if (prox && epoch > config.warmupEpochs()) {
+                kernels.proxStep(v, w, null, k, m, qPrev, config.lambda() * lr, config.p());
+                if (config.p() < 1 && epoch % UnivariateTrainer.COMPACT_EVERY == 0) {
+                    k = DeadNeurons.compact(k, m, v, w, new double[][] {mv, sv}, new double[][] {mw, sw});
+                }
+            }
+            boolean record = epoch % history.every() == 0 || epoch == epochs;
+            boolean report = epoch % listener.interval() == 0 || epoch == epochs;
+            if (record || report) {
+                int nonzero = kernels.countNonzero(v, w, k, m, threshold);
+                if (record) {
+                    history.add(epoch, loss, nonzero);
+                }
+                if (report) {
+                    listener.onEpoch(epoch, loss, nonzero);
+                }
+            }
+        }
+        return finish(data, java.util.Arrays.copyOf(w, k * m), java.util.Arrays.copyOf(v, k), threshold, history);
+    }
+
+    private static TrainedMultivariate finish(DatasetNd data, double[] w, double[] v, double threshold, History history) {
+        int d = data.dimension();
+        int m = d + 1;
+        int k = v.length;
+        MultivariateNetwork raw = new MultivariateNetwork(w, v, d);
+        // prune products at or below the threshold, then drop neurons left without any
+        double[] pw = new double[k * m];
+        double[] pv = new double[k];
+        int kept = 0;
+        for (int j = 0; j < k; j++) {
+            boolean any = false;
+            for (int t = 0; t < m; t++) {
+                double wt = w[j * m + t];
+                boolean keep = Math.abs(v[j] * wt) > threshold;
+                pw[kept * m + t] = keep ? wt : 0;
+                any |= keep;
+            }
+            if (any) {
+                pv[kept] = v[j];
+                kept++;
+            }
+        }
+        MultivariateNetwork pruned = new MultivariateNetwork(java.util.Arrays.copyOf(pw, kept * m),
+                java.util.Arrays.copyOf(pv, kept), d);
+        MultivariateNetwork polished = refitOutputs(pruned, data);
+        return new TrainedMultivariate(polished, raw, polished.activeNeurons(threshold), polished.nonzeroParameters(threshold),
+                mse(raw, data), mse(pruned, data), mse(polished, data), history);
+    }
+
+    /** Least squares for v with the hidden layer fixed (when there are no more neurons than points). */
+    static MultivariateNetwork refitOutputs(MultivariateNetwork f, DatasetNd data) {
+        int n = data.size();
+        int k = f.width();
+        int d = f.dimension();
+        if (k == 0 || k > n) {
+            return f;
+        }
+        double[] w = f.weights();
+        double[] x = data.inputs();
+        double[][] a = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                double z = w[j * (d + 1) + d];
+                for (int t = 0; t < d; t++) {
+                    z += w[j * (d + 1) + t] * x[i * d + t];
+                }
+                a[i][j] = Math.max(z, 0);
+            }
+        }
+        double[] v = LeastSquares.solve(a, data.targets());
+        MultivariateNetwork refit = new MultivariateNetwork(w, v, d);
+        return mse(refit, data) <= mse(f, data) ? refit : f;
+    }
+
+    static double mse(MultivariateNetwork f, DatasetNd data) {
+        double[] x = data.inputs();
+        double s = 0;
+        for (int i = 0; i < data.size(); i++) {
+            double r = f.evaluate(x, i * data.dimension()) - data.y(i);
+            s += r * r;
+        }
+        return s / data.size();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.sparsest.train;
+
+import dev.sparsest.data.DatasetNd;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The paper's high-dimensional experiment: N = 10, d = 50, K = 100, lambda = 0.005, 100k epochs. */
+class MultivariateTrainerTest {
+
+    static DatasetNd paperData(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = 10;
+        int d = 50;
+        double[][] x = new double[n][d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                x[i][t] = 2 * r.nextDouble() - 1;
+            }
+            y[i] = 2 * r.nextDouble() - 1;
+        }
+        return DatasetNd.of(x, y);
+    }
+
+    private static final TrainConfig PAPER = TrainConfig.defaults().withWidth(100).withLambda(0.005);
+
+    @Test
+    void reweightedL1AtP04EndsWithinTheMultivariateBounds() {
+        DatasetNd data = paperData(7);
+        TrainedMultivariate t = new MultivariateTrainer(PAPER).train(data);
+        assertTrue(t.activeNeurons() <= 10, "at most N = 10 active neurons (Prop. 4.1): " + t.activeNeurons());
+        assertTrue(t.nonzeroParameters() <= 20, "at most 2N = 20 nonzero parameters: " + t.nonzeroParameters());
+        assertTrue(t.mseAfterPolish() <= 1e-6, "MSE after polish " + t.mseAfterPolish());
+        assertEquals(t.nonzeroParameters(), t.history().activeAt(100_000), "the count in the history is the final one");
+
+        TrainedMultivariate adam = new MultivariateTrainer(PAPER.withOptimizer(Optimizer.ADAM)).train(data);
+        assertTrue(adam.nonzeroParameters() > 10 * t.nonzeroParameters(),
+                "Adam keeps " + adam.nonzeroParameters() + " parameters against " + t.nonzeroParameters());
+    }
+}
