@@ -56,8 +56,10 @@ public final class UnivariateTrainer {
     public TrainedUnivariate train(Dataset1D data, TrainListener listener) {
         int n = data.size();
         int k = config.width();
-        double[] x = data.xs();
-        double[] y = data.ys();
+        Scaling sx = config.normalize() ? Scaling.of(data.xs()) : Scaling.IDENTITY;
+        Scaling sy = config.normalize() ? Scaling.of(data.ys()) : Scaling.IDENTITY;
+        double[] x = sx.apply(data.xs());
+        double[] y = sy.apply(data.ys());
         SplittableRandom r = new SplittableRandom(config.seed());
         double[] w = uniform(r, k, 1);
         double[] b = uniform(r, k, 1);
@@ -113,13 +115,14 @@ public final class UnivariateTrainer {
             }
         }
         return finish(data, java.util.Arrays.copyOf(w, k), java.util.Arrays.copyOf(b, k), java.util.Arrays.copyOf(v, k),
-                skip, threshold, history);
+                skip, threshold, history, sx, sy);
     }
 
     private TrainedUnivariate finish(Dataset1D data, double[] w, double[] b, double[] v, double[] skip,
-                                     double threshold, History history) {
+                                     double threshold, History history, Scaling sx, Scaling sy) {
         int k = w.length;
-        Neurons1D raw = new Neurons1D(w, b, v, skip[0], skip[1]);
+        Neurons1D raw = toDataUnits(w, b, v, skip, k, sx, sy);
+        // prune by the trained (normalized) products, the scale the threshold was meant for
         double[] pw = new double[k], pb = new double[k], pv = new double[k];
         int active = 0;
         for (int j = 0; j < k; j++) {
@@ -131,14 +134,29 @@ public final class UnivariateTrainer {
             }
         }
         UnivariateNetwork rawNet = UnivariateNetwork.fromNeurons(raw);
-        UnivariateNetwork pruned = UnivariateNetwork.fromNeurons(new Neurons1D(
-                java.util.Arrays.copyOf(pw, active), java.util.Arrays.copyOf(pb, active),
-                java.util.Arrays.copyOf(pv, active), skip[0], skip[1]));
+        UnivariateNetwork pruned = UnivariateNetwork.fromNeurons(toDataUnits(pw, pb, pv, skip, active, sx, sy));
         UnivariateNetwork merged = KnotCleanup.apply(pruned, data);
         UnivariateNetwork polished = Polish.polish(merged, data);
         Penalty penalty = config.p() == 1 ? Penalty.l1() : Penalty.lp(config.p());
         return new TrainedUnivariate(polished, raw, active, Polish.mse(rawNet, data), Polish.mse(merged, data),
                 Polish.mse(polished, data), history, new ChordPathSolver().solve(data, penalty));
+    }
+
+    /**
+     * The network g(t) = sum v relu(w t + b) + a t + c trained on t = (x - mx) / sx and
+     * y = my + sy g, as neurons in data units: w / sx, b - w mx / sx, v sy, and the skip term
+     * a sy / sx, my + sy (c - a mx / sx). Exact up to rounding.
+     */
+    private static Neurons1D toDataUnits(double[] w, double[] b, double[] v, double[] skip, int k, Scaling sx, Scaling sy) {
+        double[] w2 = new double[k], b2 = new double[k], v2 = new double[k];
+        for (int j = 0; j < k; j++) {
+            w2[j] = w[j] / sx.scale;
+            b2[j] = b[j] - w[j] * sx.center / sx.scale;
+            v2[j] = v[j] * sy.scale;
+        }
+        double a = skip[0] * sy.scale / sx.scale;
+        double c = sy.center + sy.scale * (skip[1] - skip[0] * sx.center / sx.scale);
+        return new Neurons1D(w2, b2, v2, a, c);
     }
 
     private static double[] uniform(SplittableRandom r, int n, double bound) {
