@@ -53,6 +53,28 @@ final class PlotWriter {
         }
     }
 
+    /** Active neurons (or nonzero parameters) against epochs, log-scaled count axis. */
+    static void writeHistory(Path file, String title, dev.sparsest.train.History h) throws IOException {
+        String format = format(file);
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("epoch").yAxisTitle("active").build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setYAxisLogarithmic(true);
+        double[] e = new double[h.size()];
+        double[] a = new double[h.size()];
+        for (int i = 0; i < h.size(); i++) {
+            e[i] = h.epoch(i);
+            a[i] = Math.max(h.active(i), 1); // a log axis has no 0
+        }
+        XYSeries s = chart.addSeries("active", e, a);
+        s.setMarker(SeriesMarkers.NONE);
+        if (format.equals("png")) {
+            AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        } else {
+            AtomicFiles.write(file, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+        }
+    }
+
     static XYChart chart(String title, Dataset1D data, UnivariateNetwork f) {
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("x").yAxisTitle("y").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);

@@ -178,4 +178,34 @@ class CliTest {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
     }
+
+    @Test
+    void trainWritesModelMetricsAndPlot() throws Exception {
+        Path data = write("peak.csv", "x,y\n-2,0\n-1,0\n0,1\n1,1\n2,0\n3,0\n");
+        Path model = dir.resolve("m.json");
+        Path log = dir.resolve("log.csv");
+        Path plot = dir.resolve("h.png");
+        Result r = run("train", data.toString(), "--epochs", "3000", "-o", model.toString(), "--log", log.toString(),
+                "--plot", plot.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("MSE trained"), r.out());
+        assertTrue(Files.readString(log).startsWith("epoch,loss,active\n"));
+        assertTrue(Files.size(plot) > 1000);
+        assertEquals(0, run("predict", model.toString(), data.toString()).code());
+        Result bad = run("train", data.toString(), "--optimizer", "sgd");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--optimizer must be prox, adam or adamw"), bad.err());
+        assertEquals(1, run("train", data.toString(), "--width", "0").code());
+    }
+
+    @Test
+    void trainReadsMultivariateData() throws Exception {
+        Path data = write("nd.csv", "a,b,y\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");
+        Path model = dir.resolve("nd.json");
+        Result r = run("train", data.toString(), "--epochs", "2000", "--width", "8", "-o", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("4 points in 2 dimensions"), r.out());
+        Map<?, ?> m = (Map<?, ?>) Json.parse(Files.readString(model));
+        assertEquals("sparsest-relu/multivariate", m.get("format"));
+    }
 }

@@ -1,0 +1,181 @@
+package dev.sparsest.cli;
+
+import dev.sparsest.data.CsvReader;
+import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.NumericTable;
+import dev.sparsest.json.Json;
+import dev.sparsest.model.MultivariateNetwork;
+import dev.sparsest.model.NetworkJson;
+import dev.sparsest.train.History;
+import dev.sparsest.train.MultivariateTrainer;
+import dev.sparsest.train.Optimizer;
+import dev.sparsest.train.TrainConfig;
+import dev.sparsest.train.TrainListener;
+import dev.sparsest.train.TrainedMultivariate;
+import dev.sparsest.train.TrainedUnivariate;
+import dev.sparsest.train.UnivariateTrainer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", description = "Train a sparse ReLU network by the paper's reweighted l1 (or Adam / AdamW). "
+        + "Two columns: univariate (x, y); more: d input columns, then y.", sortOptions = false, mixinStandardHelpOptions = true)
+final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DATA.csv")
+    Path data;
+
+    @Option(names = "--p", paramLabel = "P", description = "exponent of the l^p path norm, 0 < P <= 1 (default: ${DEFAULT-VALUE})")
+    double p = 0.4;
+
+    @Option(names = "--lambda", paramLabel = "L", description = "penalty weight (default: ${DEFAULT-VALUE})")
+    double lambda = 0.003;
+
+    @Option(names = "--lr", paramLabel = "G", description = "learning rate (default: ${DEFAULT-VALUE})")
+    double lr = 0.01;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "full-batch epochs (default: ${DEFAULT-VALUE})")
+    int epochs = 100_000;
+
+    @Option(names = "--width", paramLabel = "K", description = "hidden neurons (default: ${DEFAULT-VALUE})")
+    int width = 80;
+
+    @Option(names = "--seed", paramLabel = "S", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--optimizer", paramLabel = "prox|adam|adamw", description = "prox (the paper), adam or adamw (default: ${DEFAULT-VALUE})")
+    String optimizer = "prox";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "MODEL.json", description = "write the trained network as JSON")
+    Path output;
+
+    @Option(names = "--log", paramLabel = "METRICS.csv", description = "write epoch, loss, active count as CSV")
+    Path log;
+
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "plot the active count against epochs (log scale)")
+    Path plot;
+
+    @Override
+    public Integer call() throws Exception {
+        if (plot != null) {
+            PlotWriter.checkFormat(plot);
+        }
+        TrainConfig config = TrainConfig.defaults().withP(p).withLambda(lambda).withLearningRate(lr).withEpochs(epochs)
+                .withWidth(width).withSeed(seed).withOptimizer(parseOptimizer(optimizer));
+        NumericTable table = CsvReader.read(data);
+        long t0 = System.nanoTime();
+        History history;
+        String json;
+        String summary;
+        try (Progress progress = new Progress(epochs, table.columnCount() == 2 ? "active neurons" : "nonzero params")) {
+            if (table.columnCount() == 2) {
+                Dataset1D d = table.toDataset1D();
+                TrainedUnivariate t = new UnivariateTrainer(config).train(d, progress);
+                history = t.history();
+                json = NetworkJson.write(t.network());
+                summary = String.format(Locale.ROOT, "%s: %d points, %s%n  neurons %d (raw active %d; exact %s optimum: %d, the fewest possible: %d)%n"
+                                + "  MSE trained %.3g, after merging %.3g, after polish %.3g%n",
+                        data, d.size(), config, t.network().neurons(), t.activeRaw(), t.exact().penalty().name(),
+                        t.exact().neurons(), t.exact().l0LowerBound(), t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish());
+            } else {
+                DatasetNd d = table.toDatasetNd();
+                TrainedMultivariate t = new MultivariateTrainer(config).train(d, progress);
+                history = t.history();
+                json = multivariateJson(t.network());
+                summary = String.format(Locale.ROOT, "%s: %d points in %d dimensions, %s%n  %d nonzero parameters in %d neurons (bound: %d neurons)%n"
+                                + "  MSE trained %.3g, after pruning %.3g, after polish %.3g%n",
+                        data, d.size(), d.dimension(), config, t.nonzeroParameters(), t.activeNeurons(), d.size(),
+                        t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish());
+            }
+        }
+        System.out.print(summary);
+        System.out.printf(Locale.ROOT, "  trained in %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        if (output != null) {
+            AtomicFiles.writeString(output, json);
+            System.out.println("  model written to " + output);
+        }
+        if (log != null) {
+            StringBuilder sb = new StringBuilder("epoch,loss,active\n");
+            for (int i = 0; i < history.size(); i++) {
+                sb.append(history.epoch(i)).append(',').append(history.loss(i)).append(',').append(history.active(i)).append('\n');
+            }
+            AtomicFiles.writeString(log, sb.toString());
+            System.out.println("  metrics written to " + log);
+        }
+        if (plot != null) {
+            PlotWriter.writeHistory(plot, data.getFileName() + ": " + optimizer + ", p = " + p, history);
+            System.out.println("  plot written to " + plot);
+        }
+        return 0;
+    }
+
+    private static Optimizer parseOptimizer(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "prox": return Optimizer.PROX;
+            case "adam": return Optimizer.ADAM;
+            case "adamw": return Optimizer.ADAMW;
+            default: throw new IllegalArgumentException("--optimizer must be prox, adam or adamw: " + name);
+        }
+    }
+
+    /** {"format": "sparsest-relu/multivariate", "version": 1, "d", "neurons", "weights": rows of d + 1 (bias last), "v"}. */
+    static String multivariateJson(MultivariateNetwork f) {
+        int d = f.dimension();
+        double[] w = f.weights();
+        double[] v = f.outputWeights();
+        StringBuilder sb = new StringBuilder("{\n  \"format\": \"sparsest-relu/multivariate\",\n  \"version\": 1,\n");
+        sb.append("  \"d\": ").append(d).append(",\n  \"neurons\": ").append(v.length).append(",\n  \"weights\": [");
+        for (int j = 0; j < v.length; j++) {
+            sb.append(j == 0 ? "\n    [" : ",\n    [");
+            for (int t = 0; t <= d; t++) {
+                sb.append(t == 0 ? "" : ", ").append(Json.number(w[j * (d + 1) + t]));
+            }
+            sb.append(']');
+        }
+        sb.append(v.length == 0 ? "],\n" : "\n  ],\n").append("  \"v\": [");
+        for (int j = 0; j < v.length; j++) {
+            sb.append(j == 0 ? "" : ", ").append(Json.number(v[j]));
+        }
+        return sb.append("]\n}\n").toString();
+    }
+
+    /** A progress bar on stderr when there is a terminal; silent otherwise. */
+    private static final class Progress implements TrainListener, AutoCloseable {
+        private final ProgressBar bar;
+        private final String unit;
+
+        Progress(int epochs, String unit) {
+            this.unit = unit;
+            this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("training")
+                    .setInitialMax(epochs).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+                    .continuousUpdate().build();
+        }
+
+        @Override
+        public int interval() {
+            return 500;
+        }
+
+        @Override
+        public void onEpoch(int epoch, double loss, int active) {
+            if (bar != null) {
+                bar.stepTo(epoch);
+                bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3g, %d %s", loss, active, unit));
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}
