@@ -94,11 +94,12 @@ public final class TrainConfig {
     }
 
     /**
-     * Train on data mapped to x in [-1, 1] and y in [-1, 1] (centred, scaled by the half-range)
-     * and map the network back exactly. Off by default: the initialization's knots then fall among
-     * the data whatever its units, which helps Adam on data far from the origin, but with lambda
-     * fixed it shifts the balance between fit and penalty (measured: the paper's peak-plateau data
-     * trained this way at lambda = 0.003 loses two of its three neurons). The paper ran on raw data.
+     * Train on x mapped to [-1, 1] (centred at the midrange, scaled by the half-range) and map the
+     * network back exactly; y is left as it is, since scaling it changes the balance between fit
+     * and penalty at a fixed lambda. Off by default (the paper ran on raw data). It helps when the
+     * data lie far from the origin, where the initial knots (near [-1, 1]) miss them: measured on
+     * 60 random datasets with x in [0, 12] and a 20 000-epoch warm-up, 55 of 60 interpolate after
+     * polish against 49 without (but sparser results need a larger lambda there).
      */
     public TrainConfig withNormalization(boolean on) {
         return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, on);

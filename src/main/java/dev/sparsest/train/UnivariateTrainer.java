@@ -57,7 +57,7 @@ public final class UnivariateTrainer {
         int n = data.size();
         int k = config.width();
         Scaling sx = config.normalize() ? Scaling.of(data.xs()) : Scaling.IDENTITY;
-        Scaling sy = config.normalize() ? Scaling.of(data.ys()) : Scaling.IDENTITY;
+        Scaling sy = Scaling.IDENTITY; // y is not scaled: see TrainConfig.withNormalization
         double[] x = sx.apply(data.xs());
         double[] y = sy.apply(data.ys());
         SplittableRandom r = new SplittableRandom(config.seed());
