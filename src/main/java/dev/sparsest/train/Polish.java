@@ -9,7 +9,8 @@ import dev.sparsest.model.UnivariateNetwork;
  * data interval from a data point are moved onto it, one at a time, when the refit still fits as
  * well (optimal interpolants put knots on data points or on chord crossings, THEORY.md; training
  * with a penalty leaves them slightly off). Skipped (the network returned as it is) when there are
- * more unknowns than data points. Dense QR: O(N K^2), meant for the sizes the trainer handles.
+ * more unknowns than data points. Finally knots the interpolation does not need are dropped
+ * ({@link #dropRedundant}). Dense QR: O(N K^2) per refit, meant for the sizes the trainer handles.
  */
 final class Polish {
     private Polish() {
@@ -36,7 +37,49 @@ final class Polish {
                 bestMse = m;
             }
         }
-        return KnotRefinement.refine(best, data);
+        return dropRedundant(KnotRefinement.refine(best, data), data);
+    }
+
+    /**
+     * Removes knots the interpolation does not need: smallest |slope change| first, a knot is
+     * dropped when the refit without it still interpolates to round-off (MSE at most 1e-24 of
+     * max|y|^2). Only ever deletes knots, so a network that interpolates keeps interpolating.
+     */
+    static UnivariateNetwork dropRedundant(UnivariateNetwork f, Dataset1D data) {
+        double floor = 1e-24 * data.yScale() * data.yScale();
+        if (mse(f, data) > floor) {
+            return f;
+        }
+        UnivariateNetwork cur = f;
+        boolean dropped = true;
+        while (dropped && cur.neurons() > 0) {
+            dropped = false;
+            Integer[] order = new Integer[cur.neurons()];
+            for (int j = 0; j < order.length; j++) {
+                order[j] = j;
+            }
+            UnivariateNetwork base = cur;
+            java.util.Arrays.sort(order, (p, q) -> Double.compare(Math.abs(base.slopeChange(p)), Math.abs(base.slopeChange(q))));
+            for (int j : order) {
+                double[] u = new double[cur.neurons() - 1];
+                double[] c = new double[u.length];
+                for (int i = 0, o = 0; i < cur.neurons(); i++) {
+                    if (i != j) {
+                        u[o] = cur.knot(i);
+                        c[o] = cur.slopeChange(i);
+                        o++;
+                    }
+                }
+                UnivariateNetwork candidate = KnotRefinement.refine(
+                        refit(UnivariateNetwork.of(u, c, cur.slope(), cur.anchorX(), cur.anchorY()), data), data);
+                if (mse(candidate, data) <= floor) {
+                    cur = candidate;
+                    dropped = true;
+                    break;
+                }
+            }
+        }
+        return cur;
     }
 
     private static int nearestPoint(Dataset1D data, double u) {
