@@ -21,6 +21,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "print only, write no files")
     boolean noPlots;
 
+    @Option(names = "--no-training", description = "only the exact solutions (skip the paper's training runs, ~15 s)")
+    boolean noTraining;
+
     @Override
     public Integer call() throws Exception {
         ChordPathSolver solver = new ChordPathSolver();
@@ -56,6 +59,12 @@ final class DemoCommand implements Callable<Integer> {
                 PlotWriter.write(file, ex.name() + ": sparsest interpolant (l0)", ex.data(), l0.network());
                 System.out.println("   plot: " + file);
             }
+            if (!noTraining && ex.file().equals("peak-plateau")) {
+                PaperExperiments.univariate(System.out);
+            }
+        }
+        if (!noTraining) {
+            PaperExperiments.multivariate(System.out);
         }
         return 0;
     }

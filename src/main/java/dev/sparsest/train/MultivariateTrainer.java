@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * the epoch after the warm-up the reweighted proximal step with a balanced re-factoring. Adam and
  * AdamW baselines use the same loop. Initialization as PyTorch: hidden weights and biases uniform
  * in (-1/sqrt d, 1/sqrt d), output weights uniform in (-1/sqrt K, 1/sqrt K). An epoch allocates
- * nothing; results depend only on the seed (single-threaded).
+ * nothing. Reproducibility as for {@link UnivariateTrainer}: bitwise with the scalar kernels, to
+ * round-off with the Vector-API kernels.
  */
 public final class MultivariateTrainer {
     private static final double BETA1 = 0.9;
@@ -126,7 +127,7 @@ public final class MultivariateTrainer {
         }
         MultivariateNetwork pruned = new MultivariateNetwork(java.util.Arrays.copyOf(pw, kept * m),
                 java.util.Arrays.copyOf(pv, kept), d);
-        MultivariateNetwork polished = refitOutputs(pruned, data);
+        MultivariateNetwork polished = refine(refitOutputs(pruned, data), data);
         return new TrainedMultivariate(polished, raw, polished.activeNeurons(threshold), polished.nonzeroParameters(threshold),
                 mse(raw, data), mse(pruned, data), mse(polished, data), history);
     }
@@ -154,6 +155,87 @@ public final class MultivariateTrainer {
         double[] v = LeastSquares.solve(a, data.targets());
         MultivariateNetwork refit = new MultivariateNetwork(w, v, d);
         return mse(refit, data) <= mse(f, data) ? refit : f;
+    }
+
+    /**
+     * Gauss-Newton on the nonzero parameters only (zeros stay zero, so the sparsity is kept):
+     * minimum-norm steps towards the nearest interpolant, kept only while the MSE falls. O(N^3)
+     * per step; used up to KnotRefinement.MAX_POINTS points.
+     */
+    static MultivariateNetwork refine(MultivariateNetwork f, DatasetNd data) {
+        int n = data.size();
+        int d = f.dimension();
+        int k = f.width();
+        if (n > KnotRefinement.MAX_POINTS || k == 0) {
+            return f;
+        }
+        double[] w = f.weights();
+        double[] v = f.outputWeights();
+        int[] free = new int[w.length];
+        int nFree = 0;
+        for (int e = 0; e < w.length; e++) {
+            if (w[e] != 0) {
+                free[nFree++] = e;
+            }
+        }
+        double[] x = data.inputs();
+        MultivariateNetwork best = f;
+        double bestMse = mse(f, data);
+        for (int step = 0; step < 30 && bestMse > 0; step++) {
+            double[][] jac = new double[n][k + nFree];
+            double[] r = new double[n];
+            double[] z = new double[k];
+            for (int i = 0; i < n; i++) {
+                double fi = 0;
+                for (int j = 0; j < k; j++) {
+                    double zj = w[j * (d + 1) + d];
+                    for (int t = 0; t < d; t++) {
+                        zj += w[j * (d + 1) + t] * x[i * d + t];
+                    }
+                    z[j] = zj;
+                    if (zj > 0) {
+                        fi += v[j] * zj;
+                        jac[i][j] = zj;
+                    }
+                }
+                for (int q = 0; q < nFree; q++) {
+                    int e = free[q];
+                    int j = e / (d + 1);
+                    int t = e % (d + 1);
+                    if (z[j] > 0) {
+                        jac[i][k + q] = v[j] * (t == d ? 1 : x[i * d + t]);
+                    }
+                }
+                r[i] = fi - data.y(i);
+            }
+            double[] delta = GaussNewton.minimumNormStep(jac, r);
+            if (delta == null) {
+                break;
+            }
+            double[] nv = v.clone();
+            double[] nw = w.clone();
+            for (int j = 0; j < k; j++) {
+                nv[j] += delta[j];
+            }
+            for (int q = 0; q < nFree; q++) {
+                nw[free[q]] += delta[k + q];
+            }
+            MultivariateNetwork candidate;
+            try {
+                candidate = new MultivariateNetwork(nw, nv, d);
+            } catch (IllegalArgumentException e) {
+                break;
+            }
+            double m = mse(candidate, data);
+            if (!(m < bestMse)) {
+                break;
+            }
+            best = candidate;
+            bestMse = m;
+            v = nv;
+            w = nw;
+        }
+        return best;
     }
 
     static double mse(MultivariateNetwork f, DatasetNd data) {

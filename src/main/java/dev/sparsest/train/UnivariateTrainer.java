@@ -24,7 +24,10 @@ import java.util.SplittableRandom;
  * output weights and the output bias uniform in (-1/sqrt K, 1/sqrt K), the skip slope uniform in
  * (-1, 1). The forward and backward passes use the dense kernels for small problems and the
  * sorted-knot sweep for large ones (PERF.md: the sweep wins from a few dozen neurons on). An epoch
- * allocates nothing; results depend only on the seed (single-threaded).
+ * allocates nothing. With the scalar kernels a run is bitwise reproducible from its seed; with the
+ * Vector-API kernels it is reproducible to round-off only: the JDK rounds horizontal sums and
+ * log/exp differently before and after C2 compiles a kernel, and training amplifies ulps (the
+ * sparsity reached is the same in the tests; -Dsparsest.kernels=scalar gives bitwise runs).
  */
 public final class UnivariateTrainer {
     private static final double BETA1 = 0.9;

@@ -169,7 +169,7 @@ class CliTest {
     @Test
     void demoSolvesTheExamplesAndWritesPlots() {
         Path out = dir.resolve("demo");
-        Result r = run("demo", "--out", out.toString());
+        Result r = run("demo", "--out", out.toString(), "--no-training");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("l0: 3   l^0.5: 3"), r.out());
         assertTrue(r.out().contains("p* = 0.1807"), r.out());
@@ -207,5 +207,16 @@ class CliTest {
         assertTrue(r.out().contains("4 points in 2 dimensions"), r.out());
         Map<?, ?> m = (Map<?, ?>) Json.parse(Files.readString(model));
         assertEquals("sparsest-relu/multivariate", m.get("format"));
+    }
+
+    @Test
+    void paperTrainingTableShowsTheExactOptimumReached() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PaperExperiments.univariate(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String table = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("exact optimum (chord path): 3 neurons"), table);
+        String p04 = table.lines().filter(l -> l.trim().startsWith("p = 0.4")).findFirst().orElseThrow();
+        String[] cols = p04.trim().split("\\s+");
+        assertEquals("3", cols[cols.length - 3], "final neurons at p = 0.4: " + p04);
     }
 }
