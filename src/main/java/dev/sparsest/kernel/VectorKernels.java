@@ -31,6 +31,27 @@ final class VectorKernels implements Kernels {
         return new VectorKernels();
     }
 
+    /**
+     * Sum of the lanes in lane order. Not reduceLanes: the JDK's compiled reduction adds in a
+     * tree while its Java fallback (used before C2 compiles a kernel) adds in order, so results
+     * would depend on JIT timing and training would not be reproducible.
+     */
+    private static double sum(DoubleVector v) {
+        double s = v.lane(0);
+        for (int l = 1; l < DL; l++) {
+            s += v.lane(l);
+        }
+        return s;
+    }
+
+    private static float sum(FloatVector v) {
+        float s = v.lane(0);
+        for (int l = 1; l < FL; l++) {
+            s += v.lane(l);
+        }
+        return s;
+    }
+
     /** The preferred vector width in bits. */
     static int bits() {
         return D.vectorBitSize();
@@ -359,10 +380,10 @@ final class VectorKernels implements Kernels {
             o3 = o3.add(g, m3);
             p3 = p3.add(gx, m3);
         }
-        double s10 = o0.reduceLanes(VectorOperators.ADD), sx0 = p0.reduceLanes(VectorOperators.ADD);
-        double s11 = o1.reduceLanes(VectorOperators.ADD), sx1 = p1.reduceLanes(VectorOperators.ADD);
-        double s12 = o2.reduceLanes(VectorOperators.ADD), sx2 = p2.reduceLanes(VectorOperators.ADD);
-        double s13 = o3.reduceLanes(VectorOperators.ADD), sx3 = p3.reduceLanes(VectorOperators.ADD);
+        double s10 = sum(o0), sx0 = sum(p0);
+        double s11 = sum(o1), sx1 = sum(p1);
+        double s12 = sum(o2), sx2 = sum(p2);
+        double s13 = sum(o3), sx3 = sum(p3);
         for (; i < n; i++) {
             double xi = x[i];
             double g = work[i];
@@ -402,8 +423,8 @@ final class VectorKernels implements Kernels {
             o = o.add(DoubleVector.fromArray(D, work, i), m);
             p = p.add(DoubleVector.fromArray(D, work, n + i), m);
         }
-        double s1 = o.reduceLanes(VectorOperators.ADD);
-        double sx = p.reduceLanes(VectorOperators.ADD);
+        double s1 = sum(o);
+        double sx = sum(p);
         for (; i < n; i++) {
             if (Math.fma(w[j], x[i], b[j]) > 0) {
                 s1 += work[i];
@@ -466,10 +487,10 @@ final class VectorKernels implements Kernels {
             o3 = o3.add(g, m3);
             p3 = p3.add(gx, m3);
         }
-        float s10 = o0.reduceLanes(VectorOperators.ADD), sx0 = p0.reduceLanes(VectorOperators.ADD);
-        float s11 = o1.reduceLanes(VectorOperators.ADD), sx1 = p1.reduceLanes(VectorOperators.ADD);
-        float s12 = o2.reduceLanes(VectorOperators.ADD), sx2 = p2.reduceLanes(VectorOperators.ADD);
-        float s13 = o3.reduceLanes(VectorOperators.ADD), sx3 = p3.reduceLanes(VectorOperators.ADD);
+        float s10 = sum(o0), sx0 = sum(p0);
+        float s11 = sum(o1), sx1 = sum(p1);
+        float s12 = sum(o2), sx2 = sum(p2);
+        float s13 = sum(o3), sx3 = sum(p3);
         for (; i < n; i++) {
             float xi = x[i];
             float g = work[i];
@@ -509,8 +530,8 @@ final class VectorKernels implements Kernels {
             o = o.add(FloatVector.fromArray(F, work, i), m);
             p = p.add(FloatVector.fromArray(F, work, n + i), m);
         }
-        float s1 = o.reduceLanes(VectorOperators.ADD);
-        float sx = p.reduceLanes(VectorOperators.ADD);
+        float s1 = sum(o);
+        float sx = sum(p);
         for (; i < n; i++) {
             if (Math.fma(w[j], x[i], b[j]) > 0) {
                 s1 += work[i];
@@ -620,7 +641,7 @@ final class VectorKernels implements Kernels {
                     acc = relu.fma(DoubleVector.fromArray(D, work, vOff + panel * PANEL + c), acc);
                 }
             }
-            out[outOff + i] = acc.reduceLanes(VectorOperators.ADD);
+            out[outOff + i] = sum(acc);
         }
     }
 
@@ -1005,7 +1026,7 @@ final class VectorKernels implements Kernels {
         for (; j + DL <= k; j += DL) {
             acc0 = acc0.add(pow(DoubleVector.fromArray(D, v, j).mul(DoubleVector.fromArray(D, w, j)).abs(), p));
         }
-        double sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        double sum = sum(acc0.add(acc1));
         for (; j < k; j++) {
             double q = Math.abs(v[j] * w[j]);
             sum += p == 1 ? q : PowMath.pow(q, p);
@@ -1020,7 +1041,7 @@ final class VectorKernels implements Kernels {
         for (; t + DL <= m; t += DL) {
             acc = acc.add(pow(DoubleVector.fromArray(D, w, off + t).mul(vj).abs(), p));
         }
-        double sum = acc.reduceLanes(VectorOperators.ADD);
+        double sum = sum(acc);
         for (; t < m; t++) {
             double q = Math.abs(vj * w[off + t]);
             sum += p == 1 ? q : PowMath.pow(q, p);
@@ -1129,7 +1150,7 @@ final class VectorKernels implements Kernels {
                 u.intoArray(w, row + t);
                 acc = acc.add(u.mul(u));
             }
-            double norm2 = acc.reduceLanes(VectorOperators.ADD);
+            double norm2 = sum(acc);
             for (; t < m; t++) {
                 double u = PowMath.softThreshold(vj * w[row + t], PowMath.threshold(qPrev[row + t], lp, p));
                 w[row + t] = u;

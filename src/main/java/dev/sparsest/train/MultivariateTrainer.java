@@ -13,8 +13,7 @@ import java.util.SplittableRandom;
  * the epoch after the warm-up the reweighted proximal step with a balanced re-factoring. Adam and
  * AdamW baselines use the same loop. Initialization as PyTorch: hidden weights and biases uniform
  * in (-1/sqrt d, 1/sqrt d), output weights uniform in (-1/sqrt K, 1/sqrt K). An epoch allocates
- * nothing. Reproducibility as for {@link UnivariateTrainer}: bitwise with the scalar kernels, to
- * round-off with the Vector-API kernels.
+ * nothing. Bitwise reproducible from the seed, as {@link UnivariateTrainer}.
  */
 public final class MultivariateTrainer {
     private static final double BETA1 = 0.9;
@@ -22,6 +21,13 @@ public final class MultivariateTrainer {
     private static final double EPS = 1e-8;
     /** Default |v w| above which a parameter counts as nonzero (the paper's d-D threshold). */
     public static final double ACTIVE_THRESHOLD = 1e-6;
+
+    /**
+     * The proximal step runs on the scalar kernels: the vector log/exp of the JDK rounds
+     * differently before and after C2 compiles it, which would make runs irreproducible; the
+     * step is cheap next to the loss and gradients (and dead neurons are compacted away).
+     */
+    private static final Kernels PROX_KERNELS = KernelProvider.scalar();
 
     private final TrainConfig config;
     private final Kernels kernels;
@@ -83,7 +89,7 @@ public final class MultivariateTrainer {
             kernels.adam(w, gw, mw, sw, k * m, lr, BETA1, BETA2, EPS, weightDecay, epoch);
             kernels.adam(v, gv, mv, sv, k, lr, BETA1, BETA2, EPS, weightDecay, epoch);
             if (prox && epoch > config.warmupEpochs()) {
-                kernels.proxStep(v, w, null, k, m, qPrev, config.lambda() * lr, config.p());
+                PROX_KERNELS.proxStep(v, w, null, k, m, qPrev, config.lambda() * lr, config.p());
                 if (config.p() < 1 && epoch % UnivariateTrainer.COMPACT_EVERY == 0) {
                     k = DeadNeurons.compact(k, m, v, w, new double[][] {mv, sv}, new double[][] {mw, sw});
                 }

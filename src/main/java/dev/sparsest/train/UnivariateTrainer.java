@@ -24,10 +24,9 @@ import java.util.SplittableRandom;
  * output weights and the output bias uniform in (-1/sqrt K, 1/sqrt K), the skip slope uniform in
  * (-1, 1). The forward and backward passes use the dense kernels for small problems and the
  * sorted-knot sweep for large ones (PERF.md: the sweep wins from a few dozen neurons on). An epoch
- * allocates nothing. With the scalar kernels a run is bitwise reproducible from its seed; with the
- * Vector-API kernels it is reproducible to round-off only: the JDK rounds horizontal sums and
- * log/exp differently before and after C2 compiles a kernel, and training amplifies ulps (the
- * sparsity reached is the same in the tests; -Dsparsest.kernels=scalar gives bitwise runs).
+ * allocates nothing. A run is bitwise reproducible from its seed on a given kernel implementation
+ * (single-threaded): the vector kernels sum lanes in a fixed order and the proximal step, which
+ * needs log and exp, runs on the scalar kernels.
  */
 public final class UnivariateTrainer {
     private static final double BETA1 = 0.9;
@@ -39,6 +38,13 @@ public final class UnivariateTrainer {
     /** Epochs between compactions of dead neurons (they stay dead in the proximal phase). */
     static final int COMPACT_EVERY = 64;
     private static final double[][] NO_ROWS = new double[0][];
+
+    /**
+     * The proximal step runs on the scalar kernels: the vector log/exp of the JDK rounds
+     * differently before and after C2 compiles it, which would make runs irreproducible; the
+     * step is cheap next to the loss and gradients (and dead neurons are compacted away).
+     */
+    private static final Kernels PROX_KERNELS = KernelProvider.scalar();
 
     private final TrainConfig config;
     private final Kernels kernels;
@@ -100,7 +106,7 @@ public final class UnivariateTrainer {
             kernels.adam(v, gv, mv, sv, k, lr, BETA1, BETA2, EPS, weightDecay, epoch);
             kernels.adam(skip, gs, ms, ss, 2, lr, BETA1, BETA2, EPS, weightDecay, epoch);
             if (prox && epoch > config.warmupEpochs()) {
-                kernels.proxStep(v, w, b, k, 1, qPrev, config.lambda() * lr, config.p());
+                PROX_KERNELS.proxStep(v, w, b, k, 1, qPrev, config.lambda() * lr, config.p());
                 if (config.p() < 1 && epoch % COMPACT_EVERY == 0) {
                     k = DeadNeurons.compact(k, 1, v, w, new double[][] {b, mw, mb, mv, sw, sb, sv}, NO_ROWS);
                 }
