@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -31,25 +32,55 @@ final class VectorKernels implements Kernels {
         return new VectorKernels();
     }
 
-    /**
-     * Sum of the lanes in lane order. Not reduceLanes: the JDK's compiled reduction adds in a
-     * tree while its Java fallback (used before C2 compiles a kernel) adds in order, so results
-     * would depend on JIT timing and training would not be reproducible.
+    /*
+     * Horizontal sums in a fixed pairwise order: lane i adds lane i ^ step for step = L/2 ... 1
+     * (exact rearranges, lanewise adds), then lane 0. Not reduceLanes: the JDK's compiled
+     * reduction and its Java fallback (used before C2 compiles a kernel) add in different orders,
+     * which would make results depend on JIT timing and training irreproducible.
      */
+    private static final VectorShuffle<Double> D1 = VectorShuffle.fromOp(D, i -> i ^ 1);
+    private static final VectorShuffle<Double> D2 = VectorShuffle.fromOp(D, i -> i ^ (2 % DL));
+    private static final VectorShuffle<Double> D4 = VectorShuffle.fromOp(D, i -> i ^ (4 % DL));
+    private static final VectorShuffle<Double> D8 = VectorShuffle.fromOp(D, i -> i ^ (8 % DL));
+    private static final VectorShuffle<Float> F1 = VectorShuffle.fromOp(F, i -> i ^ 1);
+    private static final VectorShuffle<Float> F2 = VectorShuffle.fromOp(F, i -> i ^ (2 % FL));
+    private static final VectorShuffle<Float> F4 = VectorShuffle.fromOp(F, i -> i ^ (4 % FL));
+    private static final VectorShuffle<Float> F8 = VectorShuffle.fromOp(F, i -> i ^ (8 % FL));
+    private static final VectorShuffle<Float> F16 = VectorShuffle.fromOp(F, i -> i ^ (16 % FL));
+
     private static double sum(DoubleVector v) {
-        double s = v.lane(0);
-        for (int l = 1; l < DL; l++) {
-            s += v.lane(l);
+        if (DL > 8) {
+            v = v.add(v.rearrange(D8));
         }
-        return s;
+        if (DL > 4) {
+            v = v.add(v.rearrange(D4));
+        }
+        if (DL > 2) {
+            v = v.add(v.rearrange(D2));
+        }
+        if (DL > 1) {
+            v = v.add(v.rearrange(D1));
+        }
+        return v.lane(0);
     }
 
     private static float sum(FloatVector v) {
-        float s = v.lane(0);
-        for (int l = 1; l < FL; l++) {
-            s += v.lane(l);
+        if (FL > 16) {
+            v = v.add(v.rearrange(F16));
         }
-        return s;
+        if (FL > 8) {
+            v = v.add(v.rearrange(F8));
+        }
+        if (FL > 4) {
+            v = v.add(v.rearrange(F4));
+        }
+        if (FL > 2) {
+            v = v.add(v.rearrange(F2));
+        }
+        if (FL > 1) {
+            v = v.add(v.rearrange(F1));
+        }
+        return v.lane(0);
     }
 
     /** The preferred vector width in bits. */
