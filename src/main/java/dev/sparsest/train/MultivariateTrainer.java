@@ -16,18 +16,8 @@ import java.util.SplittableRandom;
  * nothing. Bitwise reproducible from the seed, as {@link UnivariateTrainer}.
  */
 public final class MultivariateTrainer {
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPS = 1e-8;
     /** Default |v w| above which a parameter counts as nonzero (the paper's d-D threshold). */
     public static final double ACTIVE_THRESHOLD = 1e-6;
-
-    /**
-     * The proximal step runs on the scalar kernels: the vector log/exp of the JDK rounds
-     * differently before and after C2 compiles it, which would make runs irreproducible; the
-     * step is cheap next to the loss and gradients (and dead neurons are compacted away).
-     */
-    private static final Kernels PROX_KERNELS = KernelProvider.scalar();
 
     private final TrainConfig config;
     private final Kernels kernels;
@@ -86,10 +76,10 @@ public final class MultivariateTrainer {
             }
             System.arraycopy(w, 0, lastW, 0, w.length);
             System.arraycopy(v, 0, lastV, 0, k);
-            kernels.adam(w, gw, mw, sw, k * m, lr, BETA1, BETA2, EPS, weightDecay, epoch);
-            kernels.adam(v, gv, mv, sv, k, lr, BETA1, BETA2, EPS, weightDecay, epoch);
+            kernels.adam(w, gw, mw, sw, k * m, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
+            kernels.adam(v, gv, mv, sv, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
             if (prox && epoch > config.warmupEpochs()) {
-                PROX_KERNELS.proxStep(v, w, null, k, m, qPrev, config.lambda() * lr, config.p());
+                AdamSettings.PROX_KERNELS.proxStep(v, w, null, k, m, qPrev, config.lambda() * lr, config.p());
                 if (config.p() < 1 && epoch % UnivariateTrainer.COMPACT_EVERY == 0) {
                     k = DeadNeurons.compact(k, m, v, w, new double[][] {mv, sv}, new double[][] {mw, sw});
                 }

@@ -29,22 +29,12 @@ import java.util.SplittableRandom;
  * needs log and exp, runs on the scalar kernels.
  */
 public final class UnivariateTrainer {
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPS = 1e-8;
     /** Default |v w| above which a neuron counts as active (the paper's 1-D threshold). */
     public static final double ACTIVE_THRESHOLD = 1e-8;
 
     /** Epochs between compactions of dead neurons (they stay dead in the proximal phase). */
     static final int COMPACT_EVERY = 64;
     private static final double[][] NO_ROWS = new double[0][];
-
-    /**
-     * The proximal step runs on the scalar kernels: the vector log/exp of the JDK rounds
-     * differently before and after C2 compiles it, which would make runs irreproducible; the
-     * step is cheap next to the loss and gradients (and dead neurons are compacted away).
-     */
-    private static final Kernels PROX_KERNELS = KernelProvider.scalar();
 
     private final TrainConfig config;
     private final Kernels kernels;
@@ -101,12 +91,12 @@ public final class UnivariateTrainer {
                 throw new TrainingDivergedException(epoch, loss);
             }
             last.save(w, b, v, skip);
-            kernels.adam(w, gw, mw, sw, k, lr, BETA1, BETA2, EPS, weightDecay, epoch);
-            kernels.adam(b, gb, mb, sb, k, lr, BETA1, BETA2, EPS, weightDecay, epoch);
-            kernels.adam(v, gv, mv, sv, k, lr, BETA1, BETA2, EPS, weightDecay, epoch);
-            kernels.adam(skip, gs, ms, ss, 2, lr, BETA1, BETA2, EPS, weightDecay, epoch);
+            kernels.adam(w, gw, mw, sw, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
+            kernels.adam(b, gb, mb, sb, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
+            kernels.adam(v, gv, mv, sv, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
+            kernels.adam(skip, gs, ms, ss, 2, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
             if (prox && epoch > config.warmupEpochs()) {
-                PROX_KERNELS.proxStep(v, w, b, k, 1, qPrev, config.lambda() * lr, config.p());
+                AdamSettings.PROX_KERNELS.proxStep(v, w, b, k, 1, qPrev, config.lambda() * lr, config.p());
                 if (config.p() < 1 && epoch % COMPACT_EVERY == 0) {
                     k = DeadNeurons.compact(k, 1, v, w, new double[][] {b, mw, mb, mv, sw, sb, sv}, NO_ROWS);
                 }
