@@ -13,6 +13,7 @@ mkdir -p jmh/results
 "$JDK25" -jar $B -prof gc -rf json -rff jmh/results/jdk25-512.json
 "$JDK17" -jar $B "$HEAD" -p k=1024 -p shape=1024x64x256 -wi 4 -prof gc -rf json -rff jmh/results/jdk17-512.json
 "$JDK17" -jar $B StepsBench -prof gc -rf json -rff jmh/results/jdk17-512-steps.json
+# TrainBench is in the full run above (jdk25-512.json); jdk25-train.json holds it alone
 for flags in "-XX:UseAVX=2:256" "-XX:MaxVectorSize=16:128"; do
   "$JDK25" -jar $B "$HEAD" -p k=1024 -p shape=1024x64x256 \
     -jvmArgsAppend "--add-modules jdk.incubator.vector ${flags%:*}" -rf json -rff "jmh/results/jdk25-${flags##*:}.json"
