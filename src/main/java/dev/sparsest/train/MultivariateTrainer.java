@@ -72,7 +72,8 @@ public final class MultivariateTrainer {
             if (!Double.isFinite(loss)) {
                 System.arraycopy(lastW, 0, w, 0, w.length);
                 System.arraycopy(lastV, 0, v, 0, k);
-                throw new TrainingDivergedException(epoch, loss);
+                throw new TrainingDivergedException(epoch, loss, null,
+                        new MultivariateNetwork(java.util.Arrays.copyOf(w, k * m), java.util.Arrays.copyOf(v, k), d));
             }
             System.arraycopy(w, 0, lastW, 0, w.length);
             System.arraycopy(v, 0, lastV, 0, k);

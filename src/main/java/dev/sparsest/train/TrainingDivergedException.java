@@ -1,18 +1,37 @@
 package dev.sparsest.train;
 
-/** The loss became NaN or infinite; the trainer keeps the last finite state. */
+import dev.sparsest.model.MultivariateNetwork;
+import dev.sparsest.model.Neurons1D;
+
+import java.util.Optional;
+
+/** The loss became NaN or infinite; the exception carries the last state whose loss was finite. */
 public class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int epoch;
+    private final transient Neurons1D univariate;
+    private final transient MultivariateNetwork multivariate;
 
-    public TrainingDivergedException(int epoch, double loss) {
+    TrainingDivergedException(int epoch, double loss, Neurons1D univariate, MultivariateNetwork multivariate) {
         super("training diverged at epoch " + epoch + ": the loss is " + loss
                 + " (lower the learning rate or rescale the data); the last finite state is kept");
         this.epoch = epoch;
+        this.univariate = univariate;
+        this.multivariate = multivariate;
     }
 
     /** The epoch whose loss was not finite. */
     public int epoch() {
         return epoch;
+    }
+
+    /** The univariate network of the last epoch with a finite loss (in data units), if 1-D. */
+    public Optional<Neurons1D> lastUnivariate() {
+        return Optional.ofNullable(univariate);
+    }
+
+    /** The multivariate network of the last epoch with a finite loss, if d-D. */
+    public Optional<MultivariateNetwork> lastMultivariate() {
+        return Optional.ofNullable(multivariate);
     }
 }

@@ -88,7 +88,7 @@ public final class UnivariateTrainer {
                     : kernels.lossGrad1d(x, y, n, w, b, v, k, skip[0], skip[1], gw, gb, gv, gs, work);
             if (!Double.isFinite(loss)) {
                 last.restore(w, b, v, skip);
-                throw new TrainingDivergedException(epoch, loss);
+                throw new TrainingDivergedException(epoch, loss, toDataUnits(w, b, v, skip, k, sx, sy), null);
             }
             last.save(w, b, v, skip);
             kernels.adam(w, gw, mw, sw, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);

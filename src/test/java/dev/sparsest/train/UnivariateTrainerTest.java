@@ -64,6 +64,10 @@ class UnivariateTrainerTest {
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> new UnivariateTrainer(TrainConfig.defaults().withEpochs(1000).withLearningRate(1e3)).train(huge));
         assertTrue(e.epoch() >= 1 && e.getMessage().contains("epoch " + e.epoch()), e.getMessage());
+        dev.sparsest.model.Neurons1D last = e.lastUnivariate().orElseThrow();
+        for (double x = 0; x <= 3; x++) {
+            assertTrue(Double.isFinite(last.evaluate(x)), "the last state is finite");
+        }
     }
 
     @Test
