@@ -3,6 +3,8 @@ package dev.sparsest.cli;
 import dev.sparsest.data.CsvReader;
 import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.data.NumericTable;
+import dev.sparsest.model.MultivariateJson;
+import dev.sparsest.model.MultivariateNetwork;
 import dev.sparsest.model.NetworkJson;
 import dev.sparsest.model.UnivariateNetwork;
 import picocli.CommandLine.Command;
@@ -21,13 +23,17 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL.json", description = "a network written by fit -o")
     Path model;
 
-    @Parameters(index = "1", paramLabel = "POINTS.csv", description = "x values in the first column (a data file works too)")
+    @Parameters(index = "1", paramLabel = "POINTS.csv", description = "1-D: x in the first column; d-D: the d input columns (a data file works too)")
     Path points;
 
     @Override
     public Integer call() throws Exception {
-        UnivariateNetwork f = NetworkJson.read(Files.readString(model, StandardCharsets.UTF_8));
+        String json = Files.readString(model, StandardCharsets.UTF_8);
         NumericTable table = CsvReader.read(points);
+        if (json.contains(MultivariateJson.FORMAT)) {
+            return predictMultivariate(MultivariateJson.read(json), table);
+        }
+        UnivariateNetwork f = NetworkJson.read(json);
         double[] xs = table.column(0);
         for (int r = 0; r < xs.length; r++) {
             if (!Double.isFinite(xs[r])) {
@@ -39,6 +45,33 @@ final class PredictCommand implements Callable<Integer> {
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         for (double y : ys) {
             out.write(Double.toString(y));
+            out.write('\n');
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** d input columns per row (a data file's extra target column is ignored). */
+    private int predictMultivariate(MultivariateNetwork f, NumericTable table) throws java.io.IOException {
+        int d = f.dimension();
+        if (table.columnCount() < d) {
+            throw new InvalidDataException(points + ": the model takes " + d + " inputs, the file has "
+                    + table.columnCount() + " columns");
+        }
+        double[][] cols = new double[d][];
+        for (int t = 0; t < d; t++) {
+            cols[t] = table.column(t);
+        }
+        double[] row = new double[d];
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        for (int r = 0; r < table.rowCount(); r++) {
+            for (int t = 0; t < d; t++) {
+                row[t] = cols[t][r];
+                if (!Double.isFinite(row[t])) {
+                    throw new InvalidDataException(points + " line " + table.line(r) + ": non-finite input " + row[t]);
+                }
+            }
+            out.write(Double.toString(f.evaluate(row, 0)));
             out.write('\n');
         }
         out.flush();

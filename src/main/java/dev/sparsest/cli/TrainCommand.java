@@ -4,8 +4,7 @@ import dev.sparsest.data.CsvReader;
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.DatasetNd;
 import dev.sparsest.data.NumericTable;
-import dev.sparsest.json.Json;
-import dev.sparsest.model.MultivariateNetwork;
+import dev.sparsest.model.MultivariateJson;
 import dev.sparsest.model.NetworkJson;
 import dev.sparsest.train.History;
 import dev.sparsest.train.MultivariateTrainer;
@@ -88,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
                 DatasetNd d = table.toDatasetNd();
                 TrainedMultivariate t = new MultivariateTrainer(config).train(d, progress);
                 history = t.history();
-                json = multivariateJson(t.network());
+                json = MultivariateJson.write(t.network());
                 summary = String.format(Locale.ROOT, "%s: %d points in %d dimensions, %s%n  %d nonzero parameters in %d neurons (bound: %d neurons)%n"
                                 + "  MSE trained %.3g, after pruning %.3g, after polish %.3g%n",
                         data, d.size(), d.dimension(), config, t.nonzeroParameters(), t.activeNeurons(), d.size(),
@@ -123,27 +122,6 @@ final class TrainCommand implements Callable<Integer> {
             case "adamw": return Optimizer.ADAMW;
             default: throw new IllegalArgumentException("--optimizer must be prox, adam or adamw: " + name);
         }
-    }
-
-    /** {"format": "sparsest-relu/multivariate", "version": 1, "d", "neurons", "weights": rows of d + 1 (bias last), "v"}. */
-    static String multivariateJson(MultivariateNetwork f) {
-        int d = f.dimension();
-        double[] w = f.weights();
-        double[] v = f.outputWeights();
-        StringBuilder sb = new StringBuilder("{\n  \"format\": \"sparsest-relu/multivariate\",\n  \"version\": 1,\n");
-        sb.append("  \"d\": ").append(d).append(",\n  \"neurons\": ").append(v.length).append(",\n  \"weights\": [");
-        for (int j = 0; j < v.length; j++) {
-            sb.append(j == 0 ? "\n    [" : ",\n    [");
-            for (int t = 0; t <= d; t++) {
-                sb.append(t == 0 ? "" : ", ").append(Json.number(w[j * (d + 1) + t]));
-            }
-            sb.append(']');
-        }
-        sb.append(v.length == 0 ? "],\n" : "\n  ],\n").append("  \"v\": [");
-        for (int j = 0; j < v.length; j++) {
-            sb.append(j == 0 ? "" : ", ").append(Json.number(v[j]));
-        }
-        return sb.append("]\n}\n").toString();
     }
 
     /** A progress bar on stderr when there is a terminal; silent otherwise. */

@@ -207,6 +207,9 @@ class CliTest {
         assertTrue(r.out().contains("4 points in 2 dimensions"), r.out());
         Map<?, ?> m = (Map<?, ?>) Json.parse(Files.readString(model));
         assertEquals("sparsest-relu/multivariate", m.get("format"));
+        Result p = run("predict", model.toString(), data.toString());
+        assertEquals(0, p.code(), p.err());
+        assertEquals(4, p.out().trim().split("\n").length);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package dev.sparsest.model;
+
+import dev.sparsest.json.Json;
+import dev.sparsest.json.JsonException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON form of a {@link MultivariateNetwork} (schema version 1):
+ * <pre>
+ * {
+ *   "format": "sparsest-relu/multivariate",
+ *   "version": 1,
+ *   "d": 50,                      // inputs
+ *   "neurons": 4,                 // rows of "weights" (checked on reading)
+ *   "weights": [[w_1, ..., w_d, bias], ...],
+ *   "v": [v_1, ...]               // output weights
+ * }
+ * </pre>
+ * Numbers round-trip exactly.
+ */
+public final class MultivariateJson {
+    public static final String FORMAT = "sparsest-relu/multivariate";
+
+    private MultivariateJson() {
+    }
+
+    public static String write(MultivariateNetwork f) {
+        int d = f.dimension();
+        double[] w = f.weights();
+        double[] v = f.outputWeights();
+        StringBuilder sb = new StringBuilder("{\n  \"format\": ").append(Json.quote(FORMAT)).append(",\n  \"version\": 1,\n");
+        sb.append("  \"d\": ").append(d).append(",\n  \"neurons\": ").append(v.length).append(",\n  \"weights\": [");
+        for (int j = 0; j < v.length; j++) {
+            sb.append(j == 0 ? "\n    [" : ",\n    [");
+            for (int t = 0; t <= d; t++) {
+                sb.append(t == 0 ? "" : ", ").append(Json.number(w[j * (d + 1) + t]));
+            }
+            sb.append(']');
+        }
+        sb.append(v.length == 0 ? "],\n" : "\n  ],\n").append("  \"v\": [");
+        for (int j = 0; j < v.length; j++) {
+            sb.append(j == 0 ? "" : ", ").append(Json.number(v[j]));
+        }
+        return sb.append("]\n}\n").toString();
+    }
+
+    public static MultivariateNetwork read(String json) {
+        Object root = Json.parse(json);
+        if (!(root instanceof Map)) {
+            throw new JsonException("a network must be a JSON object");
+        }
+        Map<?, ?> obj = (Map<?, ?>) root;
+        if (!FORMAT.equals(obj.get("format"))) {
+            throw new JsonException("\"format\" must be \"" + FORMAT + "\"");
+        }
+        if (!Double.valueOf(1).equals(obj.get("version"))) {
+            throw new JsonException("unsupported \"version\": " + obj.get("version"));
+        }
+        if (!(obj.get("d") instanceof Double) || (Double) obj.get("d") < 1 || (Double) obj.get("d") != Math.rint((Double) obj.get("d"))) {
+            throw new JsonException("\"d\" must be a positive integer, found " + obj.get("d"));
+        }
+        int d = (int) (double) (Double) obj.get("d");
+        List<?> rows = list(obj.get("weights"), "\"weights\"");
+        List<?> vs = list(obj.get("v"), "\"v\"");
+        if (rows.size() != vs.size()) {
+            throw new JsonException("\"weights\" has " + rows.size() + " rows but \"v\" has " + vs.size() + " entries");
+        }
+        double[] w = new double[rows.size() * (d + 1)];
+        double[] v = new double[vs.size()];
+        for (int j = 0; j < rows.size(); j++) {
+            List<?> row = list(rows.get(j), "weights row " + j);
+            if (row.size() != d + 1) {
+                throw new JsonException("weights row " + j + " must have d + 1 = " + (d + 1) + " numbers, found " + row.size());
+            }
+            for (int t = 0; t <= d; t++) {
+                w[j * (d + 1) + t] = number(row.get(t), "weights row " + j);
+            }
+            v[j] = number(vs.get(j), "\"v\"");
+        }
+        if (obj.containsKey("neurons") && !Double.valueOf(v.length).equals(obj.get("neurons"))) {
+            throw new JsonException("\"neurons\" is " + obj.get("neurons") + " but there are " + v.length + " rows");
+        }
+        try {
+            return new MultivariateNetwork(w, v, d);
+        } catch (IllegalArgumentException e) {
+            throw new JsonException("invalid network: " + e.getMessage());
+        }
+    }
+
+    private static List<?> list(Object o, String what) {
+        if (!(o instanceof List)) {
+            throw new JsonException(what + " must be an array");
+        }
+        return (List<?>) o;
+    }
+
+    private static double number(Object o, String what) {
+        if (!(o instanceof Double)) {
+            throw new JsonException(what + " must hold numbers, found " + o);
+        }
+        return (Double) o;
+    }
+}
