@@ -3,6 +3,7 @@ package dev.sparsest.cli;
 import dev.sparsest.data.CsvReader;
 import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.data.NumericTable;
+import dev.sparsest.json.Json;
 import dev.sparsest.model.MultivariateJson;
 import dev.sparsest.model.MultivariateNetwork;
 import dev.sparsest.model.NetworkJson;
@@ -15,6 +16,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "predict", description = "Evaluate a saved network at points; one prediction per line.",
@@ -30,7 +32,8 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String json = Files.readString(model, StandardCharsets.UTF_8);
         NumericTable table = CsvReader.read(points);
-        if (json.contains(MultivariateJson.FORMAT)) {
+        Object root = Json.parse(json);
+        if (root instanceof Map && MultivariateJson.FORMAT.equals(((Map<?, ?>) root).get("format"))) {
             return predictMultivariate(MultivariateJson.read(json), table);
         }
         UnivariateNetwork f = NetworkJson.read(json);

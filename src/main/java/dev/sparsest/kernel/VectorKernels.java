@@ -48,7 +48,20 @@ final class VectorKernels implements Kernels {
     private static final VectorShuffle<Float> F8 = VectorShuffle.fromOp(F, i -> i ^ (8 % FL));
     private static final VectorShuffle<Float> F16 = VectorShuffle.fromOp(F, i -> i ^ (16 % FL));
 
+    /**
+     * JDK 17 does not compile these rearranges to vector code (each call allocated, measured with
+     * JFR); there the lanes are added one by one in lane order instead, also a fixed order.
+     */
+    private static final boolean TREE_SUM = Runtime.version().feature() >= 21;
+
     private static double sum(DoubleVector v) {
+        if (!TREE_SUM) {
+            double s = v.lane(0);
+            for (int l = 1; l < DL; l++) {
+                s += v.lane(l);
+            }
+            return s;
+        }
         if (DL > 8) {
             v = v.add(v.rearrange(D8));
         }
@@ -65,6 +78,13 @@ final class VectorKernels implements Kernels {
     }
 
     private static float sum(FloatVector v) {
+        if (!TREE_SUM) {
+            float s = v.lane(0);
+            for (int l = 1; l < FL; l++) {
+                s += v.lane(l);
+            }
+            return s;
+        }
         if (FL > 16) {
             v = v.add(v.rearrange(F16));
         }

@@ -5,13 +5,22 @@ import java.util.Arrays;
 /** Loss and active count recorded during training, every {@link #every()} epochs and at the end. */
 public final class History {
     private final int every;
-    private int[] epochs = new int[64];
-    private double[] losses = new double[64];
-    private int[] active = new int[64];
+    private int[] epochs;
+    private double[] losses;
+    private int[] active;
     private int size;
 
-    History(int every) {
+    private History(int every, int capacity) {
         this.every = Math.max(1, every);
+        epochs = new int[capacity];
+        losses = new double[capacity];
+        active = new int[capacity];
+    }
+
+    /** About 1000 records over a run of this many epochs, sized up front (no allocation while training). */
+    static History forEpochs(int epochs) {
+        int every = Math.max(1, epochs / 1000);
+        return new History(every, epochs / every + 2);
     }
 
     int every() {

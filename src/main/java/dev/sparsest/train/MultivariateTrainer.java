@@ -63,7 +63,9 @@ public final class MultivariateTrainer {
         double weightDecay = config.optimizer() == Optimizer.ADAMW ? config.lambda() : 0;
         double lr = config.learningRate();
         int epochs = config.epochs();
-        History history = new History(Math.max(1, epochs / 1000));
+        History history = History.forEpochs(epochs);
+        double[][] movedPerNeuron = {mv, sv}; // compaction moves these with v and w
+        double[][] movedPerRow = {mw, sw};
         for (int epoch = 1; epoch <= epochs; epoch++) {
             if (prox) {
                 kernels.products(v, w, k, m, qPrev);
@@ -82,7 +84,7 @@ public final class MultivariateTrainer {
             if (prox && epoch > config.warmupEpochs()) {
                 AdamSettings.PROX_KERNELS.proxStep(v, w, null, k, m, qPrev, config.lambda() * lr, config.p());
                 if (config.p() < 1 && epoch % UnivariateTrainer.COMPACT_EVERY == 0) {
-                    k = DeadNeurons.compact(k, m, v, w, new double[][] {mv, sv}, new double[][] {mw, sw});
+                    k = DeadNeurons.compact(k, m, v, w, movedPerNeuron, movedPerRow);
                 }
             }
             boolean record = epoch % history.every() == 0 || epoch == epochs;

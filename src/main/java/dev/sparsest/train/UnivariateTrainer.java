@@ -77,7 +77,8 @@ public final class UnivariateTrainer {
         double weightDecay = config.optimizer() == Optimizer.ADAMW ? config.lambda() : 0;
         double lr = config.learningRate();
         int epochs = config.epochs();
-        History history = new History(Math.max(1, epochs / 1000));
+        History history = History.forEpochs(epochs);
+        double[][] movedWithNeurons = {b, mw, mb, mv, sw, sb, sv}; // compaction moves these with v and w
         double loss = Double.NaN;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             if (prox) {
@@ -98,7 +99,7 @@ public final class UnivariateTrainer {
             if (prox && epoch > config.warmupEpochs()) {
                 AdamSettings.PROX_KERNELS.proxStep(v, w, b, k, 1, qPrev, config.lambda() * lr, config.p());
                 if (config.p() < 1 && epoch % COMPACT_EVERY == 0) {
-                    k = DeadNeurons.compact(k, 1, v, w, new double[][] {b, mw, mb, mv, sw, sb, sv}, NO_ROWS);
+                    k = DeadNeurons.compact(k, 1, v, w, movedWithNeurons, NO_ROWS);
                 }
             }
             boolean record = epoch % history.every() == 0 || epoch == epochs;
