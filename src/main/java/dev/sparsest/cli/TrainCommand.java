@@ -49,6 +49,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--warmup", paramLabel = "W", description = "Adam epochs before the proximal step starts (default: ${DEFAULT-VALUE}, the paper's)")
+    int warmup = 5;
+
+    @Option(names = "--normalize", description = "train on x mapped to [-1, 1] (1-D; the network is mapped back exactly)")
+    boolean normalize;
+
+    @Option(names = "--restarts", paramLabel = "R", description = "train R times (seeds S, S+1, ...) and keep the sparsest interpolating run (1-D; default: ${DEFAULT-VALUE})")
+    int restarts = 1;
+
+    @Option(names = "--early-stop", paramLabel = "WINDOW", description = "stop once the support and the least loss are unchanged over WINDOW epochs (default: off)")
+    int earlyStop;
+
     @Option(names = "--optimizer", paramLabel = "prox|adam|adamw", description = "prox (the paper), adam or adamw (default: ${DEFAULT-VALUE})")
     String optimizer = "prox";
 
@@ -67,22 +79,25 @@ final class TrainCommand implements Callable<Integer> {
             PlotWriter.checkFormat(plot);
         }
         TrainConfig config = TrainConfig.defaults().withP(p).withLambda(lambda).withLearningRate(lr).withEpochs(epochs)
-                .withWidth(width).withSeed(seed).withOptimizer(parseOptimizer(optimizer));
+                .withWidth(width).withSeed(seed).withOptimizer(parseOptimizer(optimizer)).withWarmupEpochs(warmup)
+                .withNormalization(normalize).withRestarts(restarts).withEarlyStop(earlyStop);
         NumericTable table = CsvReader.read(data);
         long t0 = System.nanoTime();
         History history;
         String json;
         String summary;
-        try (Progress progress = new Progress(epochs, table.columnCount() == 2 ? "active neurons" : "nonzero params")) {
+        long totalEpochs = table.columnCount() == 2 ? (long) epochs * restarts : epochs;
+        try (Progress progress = new Progress(totalEpochs, table.columnCount() == 2 ? "active neurons" : "nonzero params")) {
             if (table.columnCount() == 2) {
                 Dataset1D d = table.toDataset1D();
                 TrainedUnivariate t = new UnivariateTrainer(config).train(d, progress);
                 history = t.history();
                 json = NetworkJson.write(t.network());
                 summary = String.format(Locale.ROOT, "%s: %d points, %s%n  neurons %d (raw active %d; exact %s optimum: %d, the fewest possible: %d)%n"
-                                + "  MSE trained %.3g, after merging %.3g, after polish %.3g%n",
+                                        + "  MSE trained %.3g, after merging %.3g, after polish %.3g%s%n",
                         data, d.size(), config, t.network().neurons(), t.activeRaw(), t.exact().penalty().name(),
-                        t.exact().neurons(), t.exact().l0LowerBound(), t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish());
+                        t.exact().neurons(), t.exact().l0LowerBound(), t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish(),
+                        t.knotsAdded() == 0 ? "" : String.format(Locale.ROOT, " (the polish added %d knot(s) the trained ones lacked)", t.knotsAdded()));
             } else {
                 DatasetNd d = table.toDatasetNd();
                 TrainedMultivariate t = new MultivariateTrainer(config).train(d, progress);
@@ -129,7 +144,7 @@ final class TrainCommand implements Callable<Integer> {
         private final ProgressBar bar;
         private final String unit;
 
-        Progress(int epochs, String unit) {
+        Progress(long epochs, String unit) {
             this.unit = unit;
             this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("training")
                     .setInitialMax(epochs).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)

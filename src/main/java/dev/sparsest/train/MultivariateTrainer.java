@@ -64,6 +64,7 @@ public final class MultivariateTrainer {
         double lr = config.learningRate();
         int epochs = config.epochs();
         History history = History.forEpochs(epochs);
+        EarlyStop stop = new EarlyStop(config.earlyStop(), prox ? config.warmupEpochs() : 0, EarlyStop.lossFloor(y));
         double[][] movedPerNeuron = {mv, sv}; // compaction moves these with v and w
         double[][] movedPerRow = {mw, sw};
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -87,15 +88,20 @@ public final class MultivariateTrainer {
                     k = DeadNeurons.compact(k, m, v, w, movedPerNeuron, movedPerRow);
                 }
             }
+            boolean check = stop.observe(epoch, loss);
             boolean record = epoch % history.every() == 0 || epoch == epochs;
             boolean report = epoch % listener.interval() == 0 || epoch == epochs;
-            if (record || report) {
+            if (record || report || check) {
                 int nonzero = kernels.countNonzero(v, w, k, m, threshold);
-                if (record) {
+                boolean settled = check && stop.settled(nonzero);
+                if (record || settled) {
                     history.add(epoch, loss, nonzero);
                 }
-                if (report) {
+                if (report || settled) {
                     listener.onEpoch(epoch, loss, nonzero);
+                }
+                if (settled) {
+                    break;
                 }
             }
         }

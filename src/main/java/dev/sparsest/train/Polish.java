@@ -6,38 +6,43 @@ import dev.sparsest.model.UnivariateNetwork;
 /**
  * Least-squares refit of the slope changes and the skip term with the knots held fixed, so the
  * network interpolates to round-off when its knots allow it; then knots lying within 2% of a
- * data interval from a data point are moved onto it, one at a time, when the refit still fits as
+ * data interval from a data point are moved onto it, one point at a time (all knots near the point
+ * together, so knots just left and right of it merge), when the refit still fits as
  * well (optimal interpolants put knots on data points or on chord crossings, THEORY.md; training
  * with a penalty leaves them slightly off). Skipped (the network returned as it is) when there are
- * more unknowns than data points. Finally knots the interpolation does not need are dropped
- * ({@link #dropRedundant}). Dense QR: O(N K^2) per refit, meant for the sizes the trainer handles.
+ * more unknowns than data points. Then knots move onto chord crossings ({@link KnotRefinement}),
+ * knots are added if the trained ones cannot interpolate ({@link KnotCompletion}), and finally
+ * knots the interpolation does not need are dropped ({@link #dropRedundant}). Dense QR: O(N K^2) per refit, meant for the sizes the trainer handles.
  */
 final class Polish {
     private Polish() {
     }
 
-    static UnivariateNetwork polish(UnivariateNetwork f, Dataset1D data) {
+    /** The polished network and the number of knots {@link KnotCompletion} had to add (0 normally). */
+    record Result(UnivariateNetwork network, int knotsAdded) {
+    }
+
+    static Result polish(UnivariateNetwork f, Dataset1D data) {
         UnivariateNetwork best = refit(f, data);
         double bestMse = mse(best, data);
         double floor = 1e-28 * data.yScale() * data.yScale();
-        double[] knots = f.knots();
-        for (int j = 0; j < knots.length; j++) {
-            int i = nearestPoint(data, knots[j]);
-            double h = localSpacing(data, i);
-            if (knots[j] == data.x(i) || Math.abs(knots[j] - data.x(i)) > 0.02 * h) {
+        for (int i = 0; i < data.size(); i++) {
+            UnivariateNetwork snapped = snappedTo(best, data.x(i), 0.02 * localSpacing(data, i));
+            if (snapped == null) {
                 continue;
             }
-            double[] moved = knots.clone();
-            moved[j] = data.x(i);
-            UnivariateNetwork candidate = refit(UnivariateNetwork.of(moved, f.slopeChanges(), f.slope(), f.anchorX(), f.anchorY()), data);
+            // too many knots for the least-squares refit: let Gauss-Newton fit them instead
+            UnivariateNetwork candidate = snapped.neurons() + 2 <= data.size()
+                    ? refitOnKnots(snapped.knots(), data) : KnotRefinement.refine(snapped, data);
             double m = mse(candidate, data);
             if (m <= Math.max(bestMse * (1 + 1e-6), floor)) {
-                knots = moved;
                 best = candidate;
                 bestMse = m;
             }
         }
-        return dropRedundant(KnotRefinement.refine(best, data), data);
+        UnivariateNetwork refined = KnotRefinement.refine(best, data);
+        UnivariateNetwork completed = KnotCompletion.complete(refined, data, interpolationFloor(data));
+        return new Result(dropRedundant(completed, data), completed.neurons() - refined.neurons());
     }
 
     /**
@@ -46,7 +51,7 @@ final class Polish {
      * max|y|^2). Only ever deletes knots, so a network that interpolates keeps interpolating.
      */
     static UnivariateNetwork dropRedundant(UnivariateNetwork f, Dataset1D data) {
-        double floor = 1e-24 * data.yScale() * data.yScale();
+        double floor = interpolationFloor(data);
         if (mse(f, data) > floor) {
             return f;
         }
@@ -82,14 +87,25 @@ final class Polish {
         return cur;
     }
 
-    private static int nearestPoint(Dataset1D data, double u) {
-        int best = 0;
-        for (int i = 1; i < data.size(); i++) {
-            if (Math.abs(data.x(i) - u) < Math.abs(data.x(best) - u)) {
-                best = i;
+    /** The MSE below which a network counts as interpolating: 1e-24 of max|y|^2 (round-off). */
+    static double interpolationFloor(Dataset1D data) {
+        return 1e-24 * data.yScale() * data.yScale();
+    }
+
+    /**
+     * The network with every knot within {@code radius} of the point moved onto it (knots just
+     * left and right of it merge, their slope changes summed), or null when none needs to move.
+     */
+    private static UnivariateNetwork snappedTo(UnivariateNetwork f, double point, double radius) {
+        double[] knots = f.knots();
+        boolean any = false;
+        for (int j = 0; j < knots.length; j++) {
+            if (knots[j] != point && Math.abs(knots[j] - point) <= radius) {
+                knots[j] = point;
+                any = true;
             }
         }
-        return best;
+        return any ? UnivariateNetwork.of(knots, f.slopeChanges(), f.slope(), f.anchorX(), f.anchorY()) : null;
     }
 
     /** The shorter of the data intervals next to point i. */
@@ -105,11 +121,13 @@ final class Polish {
     }
 
     static UnivariateNetwork refit(UnivariateNetwork f, Dataset1D data) {
+        return f.neurons() + 2 > data.size() ? f : refitOnKnots(f.knots(), data);
+    }
+
+    /** The least-squares network with these (distinct) knots; needs at most N - 2 knots. */
+    static UnivariateNetwork refitOnKnots(double[] knots, Dataset1D data) {
         int n = data.size();
-        int k = f.neurons();
-        if (k + 2 > n) {
-            return f;
-        }
+        int k = knots.length;
         // columns: (x - x0), 1, relu(x - u_k); anchored at the first data point for conditioning
         double x0 = data.x(0);
         double[][] a = new double[n][k + 2];
@@ -119,14 +137,14 @@ final class Polish {
             a[i][0] = xi - x0;
             a[i][1] = 1;
             for (int j = 0; j < k; j++) {
-                a[i][2 + j] = Math.max(xi - f.knot(j), 0);
+                a[i][2 + j] = Math.max(xi - knots[j], 0);
             }
             y[i] = data.y(i);
         }
         double[] coef = LeastSquares.solve(a, y);
         double[] c = new double[k];
         System.arraycopy(coef, 2, c, 0, k);
-        return UnivariateNetwork.of(f.knots(), c, coef[0], x0, coef[1]);
+        return UnivariateNetwork.of(knots, c, coef[0], x0, coef[1]);
     }
 
     static double mse(UnivariateNetwork f, Dataset1D data) {

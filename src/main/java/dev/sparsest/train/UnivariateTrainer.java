@@ -52,14 +52,41 @@ public final class UnivariateTrainer {
         return train(data, TrainListener.none());
     }
 
+    /**
+     * Trains {@link TrainConfig#restarts()} times (seeds seed, seed + 1, ...) and returns the best
+     * run; the listener sees the epochs of all runs counted on (run r reports r * epochs + e).
+     */
     public TrainedUnivariate train(Dataset1D data, TrainListener listener) {
+        TrainedUnivariate best = null;
+        for (int run = 0; run < config.restarts(); run++) {
+            long offset = (long) run * config.epochs();
+            TrainListener shifted = offset == 0 ? listener : new TrainListener() {
+                @Override
+                public int interval() {
+                    return listener.interval();
+                }
+
+                @Override
+                public void onEpoch(int epoch, double loss, int active) {
+                    listener.onEpoch((int) Math.min(Integer.MAX_VALUE, offset + epoch), loss, active);
+                }
+            };
+            TrainedUnivariate t = trainOnce(data, config.seed() + run, shifted);
+            if (best == null || t.isBetterThan(best, Polish.interpolationFloor(data), config.p())) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private TrainedUnivariate trainOnce(Dataset1D data, long seed, TrainListener listener) {
         int n = data.size();
         int k = config.width();
         Scaling sx = config.normalize() ? Scaling.of(data.xs()) : Scaling.IDENTITY;
         Scaling sy = Scaling.IDENTITY; // y is not scaled: see TrainConfig.withNormalization
         double[] x = sx.apply(data.xs());
         double[] y = sy.apply(data.ys());
-        SplittableRandom r = new SplittableRandom(config.seed());
+        SplittableRandom r = new SplittableRandom(seed);
         double[] w = uniform(r, k, 1);
         double[] b = uniform(r, k, 1);
         double[] v = uniform(r, k, 1 / Math.sqrt(k));
@@ -78,6 +105,7 @@ public final class UnivariateTrainer {
         double lr = config.learningRate();
         int epochs = config.epochs();
         History history = History.forEpochs(epochs);
+        EarlyStop stop = new EarlyStop(config.earlyStop(), prox ? config.warmupEpochs() : 0, EarlyStop.lossFloor(y));
         double[][] movedWithNeurons = {b, mw, mb, mv, sw, sb, sv}; // compaction moves these with v and w
         double loss = Double.NaN;
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -102,15 +130,20 @@ public final class UnivariateTrainer {
                     k = DeadNeurons.compact(k, 1, v, w, movedWithNeurons, NO_ROWS);
                 }
             }
+            boolean check = stop.observe(epoch, loss);
             boolean record = epoch % history.every() == 0 || epoch == epochs;
             boolean report = epoch % listener.interval() == 0 || epoch == epochs;
-            if (record || report) {
+            if (record || report || check) {
                 int active = kernels.countNonzero(v, w, k, 1, threshold);
-                if (record) {
+                boolean settled = check && stop.settled(active);
+                if (record || settled) {
                     history.add(epoch, loss, active);
                 }
-                if (report) {
+                if (report || settled) {
                     listener.onEpoch(epoch, loss, active);
+                }
+                if (settled) {
+                    break;
                 }
             }
         }
@@ -136,10 +169,10 @@ public final class UnivariateTrainer {
         UnivariateNetwork rawNet = UnivariateNetwork.fromNeurons(raw);
         UnivariateNetwork pruned = UnivariateNetwork.fromNeurons(toDataUnits(pw, pb, pv, skip, active, sx, sy));
         UnivariateNetwork merged = KnotCleanup.apply(pruned, data);
-        UnivariateNetwork polished = Polish.polish(merged, data);
+        Polish.Result polished = Polish.polish(merged, data);
         Penalty penalty = config.p() == 1 ? Penalty.l1() : Penalty.lp(config.p());
-        return new TrainedUnivariate(polished, raw, active, Polish.mse(rawNet, data), Polish.mse(merged, data),
-                Polish.mse(polished, data), history, new ChordPathSolver().solve(data, penalty));
+        return new TrainedUnivariate(polished.network(), raw, active, Polish.mse(rawNet, data), Polish.mse(merged, data),
+                Polish.mse(polished.network(), data), polished.knotsAdded(), history, new ChordPathSolver().solve(data, penalty));
     }
 
     /**

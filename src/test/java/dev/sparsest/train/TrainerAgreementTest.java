@@ -5,29 +5,50 @@ import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The trainer against the exact solver on random 1-D data (N = 5..12). Every trained, merged and
- * polished network that interpolates must have at least the l0 count (fewer would be a bug: no
- * interpolant has fewer) and at most N - 2 neurons. The rate of reaching the exact l0 count is the
- * trainer's quality: with the paper's settings it is poor on such data (the proximal step starts
- * at epoch 6, before Adam has fitted anything, and the data lie away from the initial knots).
- * With x normalized, a 20 000-epoch warm-up and lambda = 0.03, 34 of these 40 datasets (85%)
- * reach the l0 count, all of them interpolating; the test guards 75% (the issue asks for 90%: open).
+ * The trainer against the exact solver on random 1-D data (N = 5..12, x_i = i + U(0, 0.5), y in
+ * [-1, 1] to two decimals, fixed seeds). Every trained, merged and polished network must
+ * interpolate (max residual 1e-9 of max|y|, the exact solver's tolerance), have at most N - 2
+ * neurons and never fewer than the l0 optimum (no interpolant has fewer: that would be a bug).
+ * The rate of reaching the exact l0 count is the trainer's quality. Settings: x normalized, a
+ * 20 000-epoch Adam warm-up, lambda = 0.03 (the paper's, with the proximal step from epoch 6 and
+ * raw x, reach the l0 count on 3 of 60 such datasets). Measured on these 200 datasets: 189 (94.5%)
+ * reach the l0 count, 168 of them (84%) with the trained support alone, 21 after the polish added
+ * the knot(s) the penalized run had traded for a tiny misfit; with three restarts 199 of 200
+ * (181 with the trained support alone). Datasets are trained in parallel; each run is
+ * single-threaded and deterministic, so the counts do not depend on the thread count.
  */
 class TrainerAgreementTest {
+    private static final TrainConfig SETTINGS = TrainConfig.defaults().withWarmupEpochs(20_000).withLambda(0.03)
+            .withNormalization(true);
 
     @Test
-    void trainedNetworksNeverBeatTheExactOptimumAndOftenMatchIt() {
+    void singleRunsReachTheL0CountOnAtLeastNinetyPercentOf200Datasets() {
+        Tally t = run(datasets(200), SETTINGS);
+        assertEquals(200, t.interpolating, "every polished network interpolates: " + t);
+        assertTrue(t.matched >= 180, "exact l0 count reached on >= 90%: " + t);
+        assertTrue(t.matchedByTraining >= 150, "exact l0 count from the trained support alone on >= 75%: " + t);
+    }
+
+    @Test
+    void restartsReachTheL0CountAlmostAlways() {
+        Tally t = run(datasets(40), SETTINGS.withRestarts(3));
+        assertEquals(40, t.interpolating, t.toString());
+        assertTrue(t.matched >= 39, "three restarts: " + t);
+    }
+
+    private static List<Dataset1D> datasets(int count) {
         SplittableRandom r = new SplittableRandom(42);
-        ChordPathSolver exact = new ChordPathSolver();
-        int datasets = 40;
-        int matched = 0;
-        int interpolating = 0;
-        for (int s = 0; s < datasets; s++) {
+        List<Dataset1D> out = new ArrayList<>();
+        for (int s = 0; s < count; s++) {
             int n = 5 + r.nextInt(8);
             double[] x = new double[n];
             double[] y = new double[n];
@@ -35,21 +56,55 @@ class TrainerAgreementTest {
                 x[i] = i + 0.5 * r.nextDouble();
                 y[i] = Math.round((2 * r.nextDouble() - 1) * 100) / 100.0;
             }
-            Dataset1D d = Dataset1D.of(x, y);
-            int l0 = exact.solve(d, Penalty.l0()).neurons();
-            TrainConfig cfg = TrainConfig.defaults().withSeed(s).withWarmupEpochs(20_000).withLambda(0.03).withNormalization(true);
-            TrainedUnivariate t = new UnivariateTrainer(cfg).train(d);
-            int got = t.network().neurons();
-            if (t.mseAfterPolish() <= 1e-24 * d.yScale() * d.yScale()) {
-                interpolating++;
-                assertTrue(got >= l0, "an interpolant with fewer neurons than the l0 optimum: " + got + " < " + l0);
-                assertTrue(got <= n - 2, got + " neurons for " + n + " points");
-                if (got == l0) {
-                    matched++;
-                }
-            }
+            out.add(Dataset1D.of(x, y));
         }
-        assertTrue(interpolating >= datasets * 75 / 100, "interpolating after polish: " + interpolating + " of " + datasets);
-        assertTrue(matched >= datasets * 75 / 100, "exact l0 count reached: " + matched + " of " + datasets + ", interpolating " + interpolating);
+        return out;
+    }
+
+    private static Tally run(List<Dataset1D> data, TrainConfig settings) {
+        ChordPathSolver exact = new ChordPathSolver();
+        int[][] outcome = IntStream.range(0, data.size()).parallel().mapToObj(s -> {
+            Dataset1D d = data.get(s);
+            int l0 = exact.solve(d, Penalty.l0()).neurons();
+            TrainedUnivariate t = new UnivariateTrainer(settings.withSeed(s)).train(d);
+            int got = t.network().neurons();
+            boolean fits = maxResidual(t, d) <= 1e-9 * d.yScale();
+            assertTrue(!fits || got >= l0, "dataset " + s + ": an interpolant with fewer neurons than the l0 optimum: " + got + " < " + l0);
+            assertTrue(got <= d.size() - 2, "dataset " + s + ": " + got + " neurons for " + d.size() + " points");
+            return new int[] {fits ? 1 : 0, fits && got == l0 ? 1 : 0, fits && got == l0 && t.knotsAdded() == 0 ? 1 : 0};
+        }).toArray(int[][]::new);
+        Tally t = new Tally(data.size());
+        for (int[] o : outcome) {
+            t.interpolating += o[0];
+            t.matched += o[1];
+            t.matchedByTraining += o[2];
+        }
+        System.out.println("TrainerAgreementTest " + settings + ": " + t);
+        return t;
+    }
+
+    private static double maxResidual(TrainedUnivariate t, Dataset1D d) {
+        double m = 0;
+        for (int i = 0; i < d.size(); i++) {
+            m = Math.max(m, Math.abs(t.network().evaluate(d.x(i)) - d.y(i)));
+        }
+        return m;
+    }
+
+    private static final class Tally {
+        final int datasets;
+        int interpolating;
+        int matched;
+        int matchedByTraining;
+
+        Tally(int datasets) {
+            this.datasets = datasets;
+        }
+
+        @Override
+        public String toString() {
+            return datasets + " datasets, " + interpolating + " interpolating, " + matched + " with the l0 count ("
+                    + matchedByTraining + " without added knots)";
+        }
     }
 }

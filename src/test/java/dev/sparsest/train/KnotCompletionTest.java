@@ -1,0 +1,56 @@
+package dev.sparsest.train;
+
+import dev.sparsest.data.Dataset1D;
+import dev.sparsest.exact.ChordPathSolver;
+import dev.sparsest.exact.Penalty;
+import dev.sparsest.model.UnivariateNetwork;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The polish's last resort: knots are added until the network interpolates, never beyond N - 2. */
+class KnotCompletionTest {
+
+    @Test
+    void anInterpolatingNetworkIsLeftAlone() {
+        Dataset1D d = Dataset1D.of(new double[] {0, 1, 2, 3}, new double[] {0, 1, 0, 0});
+        UnivariateNetwork f = new ChordPathSolver().solve(d, Penalty.l0()).network();
+        assertSame(f, KnotCompletion.complete(f, d, Polish.interpolationFloor(d)));
+    }
+
+    @Test
+    void aMissingKnotIsPutBack() {
+        // the hat 0,0,1,1,0,0 needs knots at -1, 0.5, 2; the middle one removed
+        Dataset1D d = Dataset1D.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0});
+        UnivariateNetwork missing = Polish.refitOnKnots(new double[] {-1, 2}, d);
+        assertTrue(Polish.mse(missing, d) > 1e-3);
+        UnivariateNetwork f = KnotCompletion.complete(missing, d, Polish.interpolationFloor(d));
+        assertEquals(3, f.neurons(), f.toString());
+        assertTrue(Polish.mse(f, d) <= Polish.interpolationFloor(d), "interpolates: " + Polish.mse(f, d));
+        assertEquals(0.5, f.knot(1), 1e-9, "the knot at the chord crossing");
+    }
+
+    @Test
+    void fromNoKnotsItInterpolatesWithAtMostNMinus2() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 3 + r.nextInt(10);
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = i + 0.9 * r.nextDouble();
+                y[i] = r.nextDouble() * 2 - 1;
+            }
+            Dataset1D d = Dataset1D.of(x, y);
+            UnivariateNetwork line = Polish.refitOnKnots(new double[0], d);
+            UnivariateNetwork f = KnotCompletion.complete(line, d, Polish.interpolationFloor(d));
+            assertTrue(f.neurons() <= n - 2, f.neurons() + " knots for " + n + " points");
+            assertTrue(f.neurons() >= new ChordPathSolver().solve(d, Penalty.l0()).neurons());
+            assertTrue(Polish.mse(f, d) <= Polish.interpolationFloor(d), "trial " + trial + ": " + Polish.mse(f, d));
+        }
+    }
+}
