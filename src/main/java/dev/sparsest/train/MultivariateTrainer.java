@@ -55,7 +55,6 @@ public final class MultivariateTrainer {
         double[] gw = new double[k * m], mw = new double[k * m], sw = new double[k * m];
         double[] gv = new double[k], mv = new double[k], sv = new double[k];
         double[] qPrev = new double[k * m];
-        double[] work = new double[kernels.workNd(n, d, k)];
         double[] lastW = new double[k * m];
         double[] lastV = new double[k];
         double threshold = config.activeThreshold(ACTIVE_THRESHOLD);
@@ -67,41 +66,43 @@ public final class MultivariateTrainer {
         EarlyStop stop = new EarlyStop(config.earlyStop(), prox ? config.warmupEpochs() : 0, EarlyStop.lossFloor(y));
         double[][] movedPerNeuron = {mv, sv}; // compaction moves these with v and w
         double[][] movedPerRow = {mw, sw};
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            if (prox) {
-                kernels.products(v, w, k, m, qPrev);
-            }
-            double loss = kernels.lossGradNd(x, y, n, d, w, v, k, gw, gv, work);
-            if (!Double.isFinite(loss)) {
-                System.arraycopy(lastW, 0, w, 0, w.length);
-                System.arraycopy(lastV, 0, v, 0, k);
-                throw new TrainingDivergedException(epoch, loss, null,
-                        new MultivariateNetwork(java.util.Arrays.copyOf(w, k * m), java.util.Arrays.copyOf(v, k), d));
-            }
-            System.arraycopy(w, 0, lastW, 0, w.length);
-            System.arraycopy(v, 0, lastV, 0, k);
-            kernels.adam(w, gw, mw, sw, k * m, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
-            kernels.adam(v, gv, mv, sv, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
-            if (prox && epoch > config.warmupEpochs()) {
-                AdamSettings.PROX_KERNELS.proxStep(v, w, null, k, m, qPrev, config.lambda() * lr, config.p());
-                if (config.p() < 1 && epoch % UnivariateTrainer.COMPACT_EVERY == 0) {
-                    k = DeadNeurons.compact(k, m, v, w, movedPerNeuron, movedPerRow);
+        try (LossNd lossGrad = new LossNd(x, y, d, k, config.threads() > 0 ? config.threads() : LossNd.autoThreads(n, d, k), kernels)) {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                if (prox) {
+                    kernels.products(v, w, k, m, qPrev);
                 }
-            }
-            boolean check = stop.observe(epoch, loss);
-            boolean record = epoch % history.every() == 0 || epoch == epochs;
-            boolean report = epoch % listener.interval() == 0 || epoch == epochs;
-            if (record || report || check) {
-                int nonzero = kernels.countNonzero(v, w, k, m, threshold);
-                boolean settled = check && stop.settled(nonzero);
-                if (record || settled) {
-                    history.add(epoch, loss, nonzero);
+                double loss = lossGrad.lossGrad(w, v, k, gw, gv);
+                if (!Double.isFinite(loss)) {
+                    System.arraycopy(lastW, 0, w, 0, w.length);
+                    System.arraycopy(lastV, 0, v, 0, k);
+                    throw new TrainingDivergedException(epoch, loss, null,
+                            new MultivariateNetwork(java.util.Arrays.copyOf(w, k * m), java.util.Arrays.copyOf(v, k), d));
                 }
-                if (report || settled) {
-                    listener.onEpoch(epoch, loss, nonzero);
+                System.arraycopy(w, 0, lastW, 0, w.length);
+                System.arraycopy(v, 0, lastV, 0, k);
+                kernels.adam(w, gw, mw, sw, k * m, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
+                kernels.adam(v, gv, mv, sv, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
+                if (prox && epoch > config.warmupEpochs()) {
+                    AdamSettings.PROX_KERNELS.proxStep(v, w, null, k, m, qPrev, config.lambda() * lr, config.p());
+                    if (config.p() < 1 && epoch % UnivariateTrainer.COMPACT_EVERY == 0) {
+                        k = DeadNeurons.compact(k, m, v, w, movedPerNeuron, movedPerRow);
+                    }
                 }
-                if (settled) {
-                    break;
+                boolean check = stop.observe(epoch, loss);
+                boolean record = epoch % history.every() == 0 || epoch == epochs;
+                boolean report = epoch % listener.interval() == 0 || epoch == epochs;
+                if (record || report || check) {
+                    int nonzero = kernels.countNonzero(v, w, k, m, threshold);
+                    boolean settled = check && stop.settled(nonzero);
+                    if (record || settled) {
+                        history.add(epoch, loss, nonzero);
+                    }
+                    if (report || settled) {
+                        listener.onEpoch(epoch, loss, nonzero);
+                    }
+                    if (settled) {
+                        break;
+                    }
                 }
             }
         }

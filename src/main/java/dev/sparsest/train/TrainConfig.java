@@ -18,9 +18,10 @@ public final class TrainConfig {
     private final boolean normalize;
     private final int restarts;
     private final int earlyStop;
+    private final int threads;
 
     private TrainConfig(double p, double lambda, double learningRate, int epochs, int width, int warmupEpochs,
-                        long seed, double activeThreshold, Optimizer optimizer, boolean normalize, int restarts, int earlyStop) {
+                        long seed, double activeThreshold, Optimizer optimizer, boolean normalize, int restarts, int earlyStop, int threads) {
         if (!(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("p must be in (0, 1]: " + p);
         }
@@ -38,6 +39,9 @@ public final class TrainConfig {
         }
         if (warmupEpochs < 0) {
             throw new IllegalArgumentException("warm-up epochs must be >= 0: " + warmupEpochs);
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0 (0: automatic): " + threads);
         }
         if (earlyStop < 0) {
             throw new IllegalArgumentException("the early-stop window must be >= 0 epochs: " + earlyStop);
@@ -60,47 +64,48 @@ public final class TrainConfig {
         this.normalize = normalize;
         this.restarts = restarts;
         this.earlyStop = earlyStop;
+        this.threads = threads;
     }
 
     public static TrainConfig defaults() {
-        return new TrainConfig(0.4, 0.003, 0.01, 100_000, 80, 5, 1, Double.NaN, Optimizer.PROX, false, 1, 0);
+        return new TrainConfig(0.4, 0.003, 0.01, 100_000, 80, 5, 1, Double.NaN, Optimizer.PROX, false, 1, 0, 0);
     }
 
     public TrainConfig withP(double v) {
-        return new TrainConfig(v, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop);
+        return new TrainConfig(v, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads);
     }
 
     public TrainConfig withLambda(double v) {
-        return new TrainConfig(p, v, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop);
+        return new TrainConfig(p, v, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads);
     }
 
     public TrainConfig withLearningRate(double v) {
-        return new TrainConfig(p, lambda, v, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop);
+        return new TrainConfig(p, lambda, v, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads);
     }
 
     public TrainConfig withEpochs(int v) {
-        return new TrainConfig(p, lambda, learningRate, v, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop);
+        return new TrainConfig(p, lambda, learningRate, v, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads);
     }
 
     public TrainConfig withWidth(int v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, v, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop);
+        return new TrainConfig(p, lambda, learningRate, epochs, v, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads);
     }
 
     public TrainConfig withWarmupEpochs(int v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, v, seed, activeThreshold, optimizer, normalize, restarts, earlyStop);
+        return new TrainConfig(p, lambda, learningRate, epochs, width, v, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads);
     }
 
     public TrainConfig withSeed(long v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, v, activeThreshold, optimizer, normalize, restarts, earlyStop);
+        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, v, activeThreshold, optimizer, normalize, restarts, earlyStop, threads);
     }
 
     /** |v w| above this counts as active (default 1e-8 in 1-D, 1e-6 in d-D, as in the paper). */
     public TrainConfig withActiveThreshold(double v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, v, optimizer, normalize, restarts, earlyStop);
+        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, v, optimizer, normalize, restarts, earlyStop, threads);
     }
 
     public TrainConfig withOptimizer(Optimizer v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, v, normalize, restarts, earlyStop);
+        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, v, normalize, restarts, earlyStop, threads);
     }
 
     /**
@@ -112,7 +117,7 @@ public final class TrainConfig {
      * (lambda = 0.03) against 44 without (lambda = 0.01, the best found there).
      */
     public TrainConfig withNormalization(boolean on) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, on, restarts, earlyStop);
+        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, on, restarts, earlyStop, threads);
     }
 
     /**
@@ -123,7 +128,7 @@ public final class TrainConfig {
      * one much likelier (measured in PERF.md, "Agreement with the exact optimum").
      */
     public TrainConfig withRestarts(int v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, v, earlyStop);
+        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, v, earlyStop, threads);
     }
 
     /**
@@ -132,7 +137,22 @@ public final class TrainConfig {
      * runs all epochs, as the paper did.
      */
     public TrainConfig withEarlyStop(int window) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, window);
+        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, window, threads);
+    }
+
+    /**
+     * Threads that share the data points of each epoch's loss and gradient (the slices' means are
+     * combined in a fixed order, so a run is reproducible for a given thread count). 0 (the
+     * default): one thread for small problems, all available cores (at most 8) from the sizes where
+     * two threads measured faster (PERF.md, "Threads"). Set it for runs that must repeat bit for
+     * bit on machines with other core counts.
+     */
+    public TrainConfig withThreads(int v) {
+        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, v);
+    }
+
+    public int threads() {
+        return threads;
     }
 
     public int earlyStop() {
@@ -188,6 +208,6 @@ public final class TrainConfig {
     public String toString() {
         return "TrainConfig[optimizer=" + optimizer + ", p=" + p + ", lambda=" + lambda + ", lr=" + learningRate
                 + ", epochs=" + epochs + ", width=" + width + ", warmup=" + warmupEpochs + ", seed=" + seed
-                + ", normalize=" + normalize + ", restarts=" + restarts + ", earlyStop=" + earlyStop + "]";
+                + ", normalize=" + normalize + ", restarts=" + restarts + ", earlyStop=" + earlyStop + ", threads=" + (threads == 0 ? "auto" : threads) + "]";
     }
 }

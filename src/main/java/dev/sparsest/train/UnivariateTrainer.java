@@ -5,7 +5,6 @@ import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.kernel.KernelProvider;
 import dev.sparsest.kernel.Kernels;
-import dev.sparsest.kernel.KnotSweep;
 import dev.sparsest.model.Neurons1D;
 import dev.sparsest.model.UnivariateNetwork;
 
@@ -95,10 +94,7 @@ public final class UnivariateTrainer {
         double[] mw = new double[k], mb = new double[k], mv = new double[k], ms = new double[2];
         double[] sw = new double[k], sb = new double[k], sv = new double[k], ss = new double[2];
         double[] qPrev = new double[k];
-        double[] work = new double[Kernels.work1d(n)];
         Snapshot last = new Snapshot(k);
-        boolean useSweep = k >= 32 && n >= 64;
-        KnotSweep sweep = useSweep ? new KnotSweep(n, k) : null;
         double threshold = config.activeThreshold(ACTIVE_THRESHOLD);
         boolean prox = config.optimizer() == Optimizer.PROX;
         double weightDecay = config.optimizer() == Optimizer.ADAMW ? config.lambda() : 0;
@@ -108,42 +104,42 @@ public final class UnivariateTrainer {
         EarlyStop stop = new EarlyStop(config.earlyStop(), prox ? config.warmupEpochs() : 0, EarlyStop.lossFloor(y));
         double[][] movedWithNeurons = {b, mw, mb, mv, sw, sb, sv}; // compaction moves these with v and w
         double loss = Double.NaN;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            if (prox) {
-                kernels.products(v, w, k, 1, qPrev);
-            }
-            loss = useSweep
-                    ? sweep.lossGrad(x, y, n, w, b, v, k, skip[0], skip[1], gw, gb, gv, gs)
-                    : kernels.lossGrad1d(x, y, n, w, b, v, k, skip[0], skip[1], gw, gb, gv, gs, work);
-            if (!Double.isFinite(loss)) {
-                last.restore(w, b, v, skip);
-                throw new TrainingDivergedException(epoch, loss, toDataUnits(w, b, v, skip, k, sx, sy), null);
-            }
-            last.save(w, b, v, skip);
-            kernels.adam(w, gw, mw, sw, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
-            kernels.adam(b, gb, mb, sb, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
-            kernels.adam(v, gv, mv, sv, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
-            kernels.adam(skip, gs, ms, ss, 2, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
-            if (prox && epoch > config.warmupEpochs()) {
-                AdamSettings.PROX_KERNELS.proxStep(v, w, b, k, 1, qPrev, config.lambda() * lr, config.p());
-                if (config.p() < 1 && epoch % COMPACT_EVERY == 0) {
-                    k = DeadNeurons.compact(k, 1, v, w, movedWithNeurons, NO_ROWS);
+        try (Loss1D lossGrad = new Loss1D(x, y, k, config.threads() > 0 ? config.threads() : Loss1D.autoThreads(n, k), kernels)) {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                if (prox) {
+                    kernels.products(v, w, k, 1, qPrev);
                 }
-            }
-            boolean check = stop.observe(epoch, loss);
-            boolean record = epoch % history.every() == 0 || epoch == epochs;
-            boolean report = epoch % listener.interval() == 0 || epoch == epochs;
-            if (record || report || check) {
-                int active = kernels.countNonzero(v, w, k, 1, threshold);
-                boolean settled = check && stop.settled(active);
-                if (record || settled) {
-                    history.add(epoch, loss, active);
+                loss = lossGrad.lossGrad(w, b, v, k, skip[0], skip[1], gw, gb, gv, gs);
+                if (!Double.isFinite(loss)) {
+                    last.restore(w, b, v, skip);
+                    throw new TrainingDivergedException(epoch, loss, toDataUnits(w, b, v, skip, k, sx, sy), null);
                 }
-                if (report || settled) {
-                    listener.onEpoch(epoch, loss, active);
+                last.save(w, b, v, skip);
+                kernels.adam(w, gw, mw, sw, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
+                kernels.adam(b, gb, mb, sb, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
+                kernels.adam(v, gv, mv, sv, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
+                kernels.adam(skip, gs, ms, ss, 2, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
+                if (prox && epoch > config.warmupEpochs()) {
+                    AdamSettings.PROX_KERNELS.proxStep(v, w, b, k, 1, qPrev, config.lambda() * lr, config.p());
+                    if (config.p() < 1 && epoch % COMPACT_EVERY == 0) {
+                        k = DeadNeurons.compact(k, 1, v, w, movedWithNeurons, NO_ROWS);
+                    }
                 }
-                if (settled) {
-                    break;
+                boolean check = stop.observe(epoch, loss);
+                boolean record = epoch % history.every() == 0 || epoch == epochs;
+                boolean report = epoch % listener.interval() == 0 || epoch == epochs;
+                if (record || report || check) {
+                    int active = kernels.countNonzero(v, w, k, 1, threshold);
+                    boolean settled = check && stop.settled(active);
+                    if (record || settled) {
+                        history.add(epoch, loss, active);
+                    }
+                    if (report || settled) {
+                        listener.onEpoch(epoch, loss, active);
+                    }
+                    if (settled) {
+                        break;
+                    }
                 }
             }
         }
