@@ -20,10 +20,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One epoch's loss and gradients on 1 or 2 threads (the data split in slices, reduced in a fixed
- * order), to find where the second thread starts paying: 1-D shapes "NxK" (sweep from K = 32 on)
- * and d-D shapes "NxDxK", run as separate benchmarks (the other shape is set but not timed). In
- * package train to reach the package-private loss classes.
+ * One epoch's 1-D loss and gradients on 1 or 2 threads (the points split in slices, reduced in a
+ * fixed order), to find where the second thread starts paying; shapes "NxK" (the sweep from
+ * K = 32 on). In package train to reach the package-private loss classes.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,20 +30,16 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class ThreadsBench {
+public class Threads1dBench {
     @Param({"1", "2"})
     int threads;
 
-    @Param({"256x16", "4096x16", "256x256", "1024x256", "4096x1024", "65536x1024"})
+    @Param({"256x16", "1024x16", "2048x16", "4096x16", "256x256", "1024x256", "4096x1024", "16384x1024", "32768x1024", "65536x1024"})
     String shape1d;
 
-    @Param({"64x16x64", "256x16x64", "256x64x256", "1024x64x256"})
-    String shapeNd;
-
     Loss1D loss1d;
-    LossNd lossNd;
-    double[] w, b, v, gw, gb, gv, gs, wn, vn, gwn, gvn;
-    int k, kn;
+    double[] w, b, v, gw, gb, gv, gs;
+    int k;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -65,15 +60,6 @@ public class ThreadsBench {
         gv = new double[k];
         gs = new double[2];
         loss1d = new Loss1D(x, y, k, threads, KernelProvider.get());
-        int[] t = Arrays.stream(shapeNd.split("x")).mapToInt(Integer::parseInt).toArray();
-        int nn = t[0];
-        int d = t[1];
-        kn = t[2];
-        wn = uniform(r, kn * (d + 1));
-        vn = uniform(r, kn);
-        gwn = new double[kn * (d + 1)];
-        gvn = new double[kn];
-        lossNd = new LossNd(uniform(r, nn * d), uniform(r, nn), d, kn, threads, KernelProvider.get());
     }
 
     private static double[] uniform(SplittableRandom r, int n) {
@@ -87,16 +73,10 @@ public class ThreadsBench {
     @TearDown(Level.Trial)
     public void tearDown() {
         loss1d.close();
-        lossNd.close();
     }
 
     @Benchmark
     public double epoch1d() {
         return loss1d.lossGrad(w, b, v, k, 0.1, 0.2, gw, gb, gv, gs);
-    }
-
-    @Benchmark
-    public double epochNd() {
-        return lossNd.lossGrad(wn, vn, kn, gwn, gvn);
     }
 }
