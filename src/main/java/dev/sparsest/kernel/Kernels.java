@@ -26,7 +26,12 @@ package dev.sparsest.kernel;
  *   <li>Sums are not ordered alike: the vector implementation may add in lanes or rewrite
  *       relu(t) = (t + |t|) / 2 where that is faster (PERF.md). Outputs that sum over K, N or d
  *       agree with the reference within a few ulps times the number of terms, relative to the sum
- *       of absolute values (the tests state each bound).</li>
+ *       of absolute values (the tests state each bound). Where relu is rewritten, the sum is over
+ *       every neuron, active or not: the 1-D forward pass agrees within a few ulps times K of
+ *       |a x| + |c| + sum_k |v_k| (|w_k x| + |b_k|). So a point far from every knot, where large
+ *       pre-activations cancel, is only as accurate as that sum (found by the kernel fuzz target:
+ *       at x = 5e39 with weights of 1e40 the output lost all digits at 256 bits); normalize such
+ *       data (the trainer can: {@code TrainConfig.withNormalization}).</li>
  *   <li>Element-wise kernels ({@link #products}, {@link #adam}) are bit-identical on both. Those
  *       with |q|^p ({@link #pathNorm}, {@link #proxStep}) use exp(p log |q|) on both, whose results
  *       agree within (|p ln q| + 8) ulps per term (exp magnifies the rounding of p ln q);

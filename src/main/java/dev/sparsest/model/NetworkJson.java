@@ -36,7 +36,9 @@ public final class NetworkJson {
         sb.append(indent).append("\"version\": ").append(VERSION).append(",\n");
         sb.append(indent).append("\"neurons\": ").append(net.neurons()).append(",\n");
         sb.append(indent).append("\"slope\": ").append(Json.number(net.slope())).append(",\n");
-        sb.append(indent).append("\"intercept\": ").append(Json.number(net.intercept())).append(",\n");
+        if (Double.isFinite(net.intercept())) { // overflows for a line far from x = 0; the anchor defines it
+            sb.append(indent).append("\"intercept\": ").append(Json.number(net.intercept())).append(",\n");
+        }
         sb.append(indent).append("\"anchor\": [").append(Json.number(net.anchorX())).append(", ")
                 .append(Json.number(net.anchorY())).append("],\n");
         sb.append(indent).append("\"knots\": [");

@@ -42,6 +42,10 @@ public final class UnivariateNetwork {
             s += slopeChanges[j];
             valueAtKnot[j] = value;
             slopeAfterKnot[j] = s;
+            if (!Double.isFinite(value) || !Double.isFinite(s)) {
+                throw new IllegalArgumentException("the network overflows: its value or slope at knot " + knots[j]
+                        + " is not finite (value " + value + ", slope " + s + ")");
+            }
         }
     }
 

@@ -1,0 +1,69 @@
+package dev.sparsest.train;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.InvalidDataException;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A few epochs on arbitrary small data and settings: a network whose outputs at the data are
+ * finite, or one of the documented errors ({@link InvalidDataException} for the data,
+ * IllegalArgumentException for settings out of range, {@link TrainingDivergedException} when the
+ * loss stops being finite); never anything else.
+ */
+class TrainerFuzzTest {
+
+    @FuzzTest
+    void aFewEpochsGiveAFiniteNetworkOrADocumentedError(FuzzedDataProvider data) {
+        TrainConfig cfg;
+        try {
+            cfg = TrainConfig.defaults()
+                    .withP(data.consumeDouble())
+                    .withLambda(data.consumeDouble())
+                    .withLearningRate(data.consumeDouble())
+                    .withEpochs(data.consumeInt(-1, 60))
+                    .withWidth(data.consumeInt(0, 12))
+                    .withWarmupEpochs(data.consumeInt(-1, 10))
+                    .withSeed(data.consumeLong())
+                    .withNormalization(data.consumeBoolean())
+                    .withOptimizer(Optimizer.values()[data.consumeInt(0, 2)]);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        boolean univariate = data.consumeBoolean();
+        int n = data.consumeInt(0, 10);
+        int d = univariate ? 1 : data.consumeInt(1, 3);
+        double[][] x = new double[n][d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                x[i][t] = data.consumeDouble();
+            }
+            y[i] = data.consumeDouble();
+        }
+        try {
+            if (univariate) {
+                double[] xs = new double[n];
+                for (int i = 0; i < n; i++) {
+                    xs[i] = x[i][0];
+                }
+                Dataset1D set = Dataset1D.of(xs, y);
+                TrainedUnivariate t = new UnivariateTrainer(cfg).train(set);
+                for (int i = 0; i < set.size(); i++) {
+                    assertTrue(Double.isFinite(t.network().evaluate(set.x(i))), "finite output at x = " + set.x(i));
+                }
+            } else {
+                DatasetNd set = DatasetNd.of(x, y);
+                TrainedMultivariate t = new MultivariateTrainer(cfg).train(set);
+                for (int i = 0; i < set.size(); i++) {
+                    assertTrue(Double.isFinite(t.network().evaluate(set.inputs(), i * d)), "finite output at row " + i);
+                }
+            }
+        } catch (InvalidDataException | TrainingDivergedException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+        }
+    }
+}
