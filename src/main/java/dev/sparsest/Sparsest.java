@@ -9,6 +9,9 @@ import dev.sparsest.exact.Threshold;
 import dev.sparsest.exact.ThresholdSolver;
 import dev.sparsest.model.NetworkJson;
 import dev.sparsest.model.UnivariateNetwork;
+import dev.sparsest.train.TrainConfig;
+import dev.sparsest.train.TrainedUnivariate;
+import dev.sparsest.train.UnivariateTrainer;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,6 +53,14 @@ public final class Sparsest {
     /** The threshold p* below which every l^p optimum is a sparsest network. */
     public static Threshold threshold(Dataset1D data) {
         return new ThresholdSolver().solve(data);
+    }
+
+    /**
+     * Trains a univariate network by the paper's reweighted l1 (or a baseline, per the config)
+     * and post-processes it; the result carries the exact optimum for comparison.
+     */
+    public static TrainedUnivariate train(Dataset1D data, TrainConfig config) {
+        return new UnivariateTrainer(config).train(data);
     }
 
     /** Univariate data (x, y) from a CSV file. */

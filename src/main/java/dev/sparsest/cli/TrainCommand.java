@@ -13,6 +13,8 @@ import dev.sparsest.train.TrainConfig;
 import dev.sparsest.train.TrainListener;
 import dev.sparsest.train.TrainedMultivariate;
 import dev.sparsest.train.TrainedUnivariate;
+import dev.sparsest.train.TrainingDivergedException;
+import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.train.UnivariateTrainer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -73,6 +76,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "plot the active count against epochs (log scale)")
     Path plot;
 
+    @Option(names = "--checkpoint", paramLabel = "STATE.json", description = "on Ctrl-C or divergence, write the network trained so far here "
+            + "(post-processed like a finished run; the last finite state after a divergence); -o is never written then")
+    Path checkpoint;
+
+    /** Set while a run is in progress; tests use it to simulate Ctrl-C. */
+    volatile Interruption interruption;
+
     @Override
     public Integer call() throws Exception {
         if (plot != null) {
@@ -83,31 +93,57 @@ final class TrainCommand implements Callable<Integer> {
                 .withNormalization(normalize).withRestarts(restarts).withEarlyStop(earlyStop);
         NumericTable table = CsvReader.read(data);
         long t0 = System.nanoTime();
+        long totalEpochs = table.columnCount() == 2 ? (long) epochs * restarts : epochs;
+        try (Interruption stop = new Interruption();
+             Progress progress = new Progress(totalEpochs, table.columnCount() == 2 ? "active neurons" : "nonzero params", stop)) {
+            interruption = stop;
+            try {
+                return train(config, table, progress, stop, t0);
+            } catch (TrainingDivergedException e) {
+                if (checkpoint != null) {
+                    AtomicFiles.writeString(checkpoint, e.lastUnivariate().isPresent()
+                            ? NetworkJson.write(UnivariateNetwork.fromNeurons(e.lastUnivariate().get()))
+                            : MultivariateJson.write(e.lastMultivariate().orElseThrow()));
+                    System.err.println("sparsest: the last state with a finite loss written to " + checkpoint);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private int train(TrainConfig config, NumericTable table, Progress progress, Interruption stop, long t0) throws IOException {
         History history;
         String json;
         String summary;
-        long totalEpochs = table.columnCount() == 2 ? (long) epochs * restarts : epochs;
-        try (Progress progress = new Progress(totalEpochs, table.columnCount() == 2 ? "active neurons" : "nonzero params")) {
-            if (table.columnCount() == 2) {
-                Dataset1D d = table.toDataset1D();
-                TrainedUnivariate t = new UnivariateTrainer(config).train(d, progress);
-                history = t.history();
-                json = NetworkJson.write(t.network());
-                summary = String.format(Locale.ROOT, "%s: %d points, %s%n  neurons %d (raw active %d; exact %s optimum: %d, the fewest possible: %d)%n"
-                                        + "  MSE trained %.3g, after merging %.3g, after polish %.3g%s%n",
-                        data, d.size(), config, t.network().neurons(), t.activeRaw(), t.exact().penalty().name(),
-                        t.exact().neurons(), t.exact().l0LowerBound(), t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish(),
-                        t.knotsAdded() == 0 ? "" : String.format(Locale.ROOT, " (the polish added %d knot(s) the trained ones lacked)", t.knotsAdded()));
+        if (table.columnCount() == 2) {
+            Dataset1D d = table.toDataset1D();
+            TrainedUnivariate t = new UnivariateTrainer(config).train(d, progress);
+            history = t.history();
+            json = NetworkJson.write(t.network());
+            summary = String.format(Locale.ROOT, "%s: %d points, %s%n  neurons %d (raw active %d; exact %s optimum: %d, the fewest possible: %d)%n"
+                                    + "  MSE trained %.3g, after merging %.3g, after polish %.3g%s%n",
+                    data, d.size(), config, t.network().neurons(), t.activeRaw(), t.exact().penalty().name(),
+                    t.exact().neurons(), t.exact().l0LowerBound(), t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish(),
+                    t.knotsAdded() == 0 ? "" : String.format(Locale.ROOT, " (the polish added %d knot(s) the trained ones lacked)", t.knotsAdded()));
+        } else {
+            DatasetNd d = table.toDatasetNd();
+            TrainedMultivariate t = new MultivariateTrainer(config).train(d, progress);
+            history = t.history();
+            json = MultivariateJson.write(t.network());
+            summary = String.format(Locale.ROOT, "%s: %d points in %d dimensions, %s%n  %d nonzero parameters in %d neurons (bound: %d neurons)%n"
+                            + "  MSE trained %.3g, after pruning %.3g, after polish %.3g%n",
+                    data, d.size(), d.dimension(), config, t.nonzeroParameters(), t.activeNeurons(), d.size(),
+                    t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish());
+        }
+        if (stop.requested()) {
+            int at = history.size() == 0 ? 0 : history.epoch(history.size() - 1);
+            if (checkpoint != null) {
+                AtomicFiles.writeString(checkpoint, json);
+                System.err.println("sparsest: interrupted at epoch " + at + "; the network so far written to " + checkpoint);
             } else {
-                DatasetNd d = table.toDatasetNd();
-                TrainedMultivariate t = new MultivariateTrainer(config).train(d, progress);
-                history = t.history();
-                json = MultivariateJson.write(t.network());
-                summary = String.format(Locale.ROOT, "%s: %d points in %d dimensions, %s%n  %d nonzero parameters in %d neurons (bound: %d neurons)%n"
-                                + "  MSE trained %.3g, after pruning %.3g, after polish %.3g%n",
-                        data, d.size(), d.dimension(), config, t.nonzeroParameters(), t.activeNeurons(), d.size(),
-                        t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish());
+                System.err.println("sparsest: interrupted at epoch " + at + "; nothing written (--checkpoint FILE keeps the state)");
             }
+            return 130;
         }
         System.out.print(summary);
         System.out.printf(Locale.ROOT, "  trained in %.2f s%n", (System.nanoTime() - t0) / 1e9);
@@ -143,9 +179,11 @@ final class TrainCommand implements Callable<Integer> {
     private static final class Progress implements TrainListener, AutoCloseable {
         private final ProgressBar bar;
         private final String unit;
+        private final Interruption stop;
 
-        Progress(long epochs, String unit) {
+        Progress(long epochs, String unit, Interruption stop) {
             this.unit = unit;
+            this.stop = stop;
             this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("training")
                     .setInitialMax(epochs).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
                     .continuousUpdate().build();
@@ -154,6 +192,11 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public int interval() {
             return 500;
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stop.requested();
         }
 
         @Override

@@ -132,4 +132,15 @@ public final class Dataset1D {
     public String toString() {
         return "Dataset1D[n=" + x.length + "]";
     }
+
+    /**
+     * Refuses data with fewer than two distinct x (after repeated rows merged): every solver and
+     * trainer needs two points to say anything about a slope.
+     */
+    public void requireTwoPoints() {
+        if (size() < 2) {
+            throw new InvalidDataException(size() + " distinct point" + (size() == 1 ? "" : "s")
+                    + " (after merging repeated rows): at least 2 are needed");
+        }
+    }
 }

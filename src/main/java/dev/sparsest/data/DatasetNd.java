@@ -175,4 +175,11 @@ public final class DatasetNd {
     public int hashCode() {
         return Arrays.hashCode(x) * 31 + Arrays.hashCode(y);
     }
+
+    /** Refuses data with fewer than two points, as {@link Dataset1D#requireTwoPoints}. */
+    public void requireTwoPoints() {
+        if (size() < 2) {
+            throw new InvalidDataException(size() + " point" + (size() == 1 ? "" : "s") + ": at least 2 are needed");
+        }
+    }
 }

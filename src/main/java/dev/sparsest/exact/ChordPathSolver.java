@@ -52,9 +52,10 @@ public final class ChordPathSolver {
     }
 
     public ExactSolution solve(Dataset1D data, Penalty penalty) {
+        data.requireTwoPoints();
         int n = data.size();
         if (n <= 2) {
-            double slope = n == 1 ? 0 : (data.y(1) - data.y(0)) / (data.x(1) - data.x(0));
+            double slope = (data.y(1) - data.y(0)) / (data.x(1) - data.x(0));
             new ChordGeometry(data, tolerance); // rejects a slope that overflows
             UnivariateNetwork affine = UnivariateNetwork.affine(slope, data.x(0), data.y(0));
             return new ExactSolution(affine, penalty, 0, 0, 0, tolerance);

@@ -38,6 +38,7 @@ public final class ThresholdSolver {
     }
 
     public Threshold solve(Dataset1D data) {
+        data.requireTwoPoints();
         if (data.size() < 6) { // fewer than 4 interior points: no run can restrict p*
             int l0 = data.size() <= 2 ? 0 : new ChordGeometry(data, tolerance).l0LowerBound();
             return new Threshold(Double.NaN, true, Double.NaN, Double.NaN, l0);

@@ -36,6 +36,7 @@ public final class MultivariateTrainer {
     }
 
     public TrainedMultivariate train(DatasetNd data, TrainListener listener) {
+        data.requireTwoPoints();
         int n = data.size();
         int d = data.dimension();
         int k = config.width();
@@ -93,14 +94,14 @@ public final class MultivariateTrainer {
                 boolean report = epoch % listener.interval() == 0 || epoch == epochs;
                 if (record || report || check) {
                     int nonzero = kernels.countNonzero(v, w, k, m, threshold);
-                    boolean settled = check && stop.settled(nonzero);
-                    if (record || settled) {
+                    boolean stopHere = (check && stop.settled(nonzero)) || (report && listener.stopRequested());
+                    if (record || stopHere) {
                         history.add(epoch, loss, nonzero);
                     }
-                    if (report || settled) {
+                    if (report || stopHere) {
                         listener.onEpoch(epoch, loss, nonzero);
                     }
-                    if (settled) {
+                    if (stopHere) {
                         break;
                     }
                 }

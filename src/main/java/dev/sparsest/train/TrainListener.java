@@ -14,6 +14,15 @@ public interface TrainListener {
      */
     void onEpoch(int epoch, double loss, int active);
 
+    /**
+     * Asked at every report: true ends the run there (and skips any further restarts); the
+     * network trained so far is post-processed and returned as usual, its history ending at that
+     * epoch. For a user's Ctrl-C or a deadline. Default: never.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
+
     static TrainListener none() {
         return (e, l, a) -> { };
     }

@@ -56,8 +56,9 @@ public final class UnivariateTrainer {
      * run; the listener sees the epochs of all runs counted on (run r reports r * epochs + e).
      */
     public TrainedUnivariate train(Dataset1D data, TrainListener listener) {
+        data.requireTwoPoints();
         TrainedUnivariate best = null;
-        for (int run = 0; run < config.restarts(); run++) {
+        for (int run = 0; run < config.restarts() && (run == 0 || !listener.stopRequested()); run++) {
             long offset = (long) run * config.epochs();
             TrainListener shifted = offset == 0 ? listener : new TrainListener() {
                 @Override
@@ -68,6 +69,11 @@ public final class UnivariateTrainer {
                 @Override
                 public void onEpoch(int epoch, double loss, int active) {
                     listener.onEpoch((int) Math.min(Integer.MAX_VALUE, offset + epoch), loss, active);
+                }
+
+                @Override
+                public boolean stopRequested() {
+                    return listener.stopRequested();
                 }
             };
             TrainedUnivariate t = trainOnce(data, config.seed() + run, shifted);
@@ -130,14 +136,14 @@ public final class UnivariateTrainer {
                 boolean report = epoch % listener.interval() == 0 || epoch == epochs;
                 if (record || report || check) {
                     int active = kernels.countNonzero(v, w, k, 1, threshold);
-                    boolean settled = check && stop.settled(active);
-                    if (record || settled) {
+                    boolean stopHere = (check && stop.settled(active)) || (report && listener.stopRequested());
+                    if (record || stopHere) {
                         history.add(epoch, loss, active);
                     }
-                    if (report || settled) {
+                    if (report || stopHere) {
                         listener.onEpoch(epoch, loss, active);
                     }
-                    if (settled) {
+                    if (stopHere) {
                         break;
                     }
                 }

@@ -70,10 +70,10 @@ class ChordPathSolverTest {
     }
 
     @Test
-    void oneAndTwoPointsGiveAnAffineInterpolant() {
-        ExactSolution one = solve(new double[] {3}, new double[] {7}, Penalty.l0());
-        assertEquals(0, one.neurons());
-        assertEquals(7, one.network().evaluate(-100));
+    void twoPointsGiveTheLineAndFewerAreRefused() {
+        dev.sparsest.data.InvalidDataException one = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.sparsest.data.InvalidDataException.class, () -> solve(new double[] {3, 3}, new double[] {7, 7}, Penalty.l0()));
+        assertEquals("1 distinct point (after merging repeated rows): at least 2 are needed", one.getMessage());
         ExactSolution two = solve(new double[] {1, 3}, new double[] {1, 5}, Penalty.lp(0.5));
         assertEquals(0, two.neurons());
         assertEquals(2, two.network().slope());

@@ -97,6 +97,27 @@ class UnivariateTrainerTest {
     }
 
     @Test
+    void aStopRequestEndsTheRunAndSkipsTheRestarts() {
+        int[] calls = {0};
+        TrainListener deadline = new TrainListener() {
+            @Override
+            public void onEpoch(int epoch, double loss, int active) {
+                calls[0]++;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return calls[0] >= 3;
+            }
+        };
+        TrainedUnivariate t = new UnivariateTrainer(TrainConfig.defaults().withRestarts(3)).train(PEAK, deadline);
+        History h = t.history();
+        assertEquals(4000, h.epoch(h.size() - 1), "stopped at the first report after the request");
+        assertEquals(4, calls[0], "no further runs");
+        assertTrue(t.network().neurons() <= 4, "post-processed as usual");
+    }
+
+    @Test
     void earlyStopEndsASettledRunAndRecordsItsLastEpoch() {
         TrainedUnivariate full = new UnivariateTrainer(TrainConfig.defaults()).train(PEAK);
         TrainedUnivariate early = new UnivariateTrainer(TrainConfig.defaults().withEarlyStop(10_000)).train(PEAK);
