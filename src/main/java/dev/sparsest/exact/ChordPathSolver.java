@@ -1,6 +1,7 @@
 package dev.sparsest.exact;
 
 import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.model.UnivariateNetwork;
 
 /**
@@ -70,7 +71,12 @@ public final class ChordPathSolver {
             }
             i = end;
         }
-        UnivariateNetwork net = buildNetwork(g, tileEndingAt);
+        UnivariateNetwork net;
+        try {
+            net = buildNetwork(g, tileEndingAt);
+        } catch (IllegalArgumentException e) { // found by fuzzing: x spread over +-1e308
+            throw new InvalidDataException("the interpolant overflows a double (" + e.getMessage() + "): rescale the data");
+        }
         double cost = penalty.isL0() ? net.neurons() : net.pathNorm(penalty.p());
         return new ExactSolution(net, penalty, cost, g.l0LowerBound(), g.l1Value(), tolerance);
     }
