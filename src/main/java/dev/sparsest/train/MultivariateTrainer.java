@@ -107,7 +107,8 @@ public final class MultivariateTrainer {
                 }
             }
         }
-        return finish(data, java.util.Arrays.copyOf(w, k * m), java.util.Arrays.copyOf(v, k), threshold, history);
+        double[] wk = java.util.Arrays.copyOf(w, k * m), vk = java.util.Arrays.copyOf(v, k);
+        return Representable.check(() -> finish(data, wk, vk, threshold, history));
     }
 
     private static TrainedMultivariate finish(DatasetNd data, double[] w, double[] v, double threshold, History history) {

@@ -149,8 +149,8 @@ public final class UnivariateTrainer {
                 }
             }
         }
-        return finish(data, java.util.Arrays.copyOf(w, k), java.util.Arrays.copyOf(b, k), java.util.Arrays.copyOf(v, k),
-                skip, threshold, history, sx, sy);
+        double[] wk = java.util.Arrays.copyOf(w, k), bk = java.util.Arrays.copyOf(b, k), vk = java.util.Arrays.copyOf(v, k);
+        return Representable.check(() -> finish(data, wk, bk, vk, skip, threshold, history, sx, sy));
     }
 
     private TrainedUnivariate finish(Dataset1D data, double[] w, double[] b, double[] v, double[] skip,
