@@ -3,11 +3,11 @@ package dev.sparsest.bench;
 import java.util.SplittableRandom;
 
 /** Benchmark inputs. */
-final class Data {
+public final class Data {
     private Data() {
     }
 
-    static double[] uniform(SplittableRandom r, int n, double lo, double hi) {
+    public static double[] uniform(SplittableRandom r, int n, double lo, double hi) {
         double[] a = new double[n];
         for (int i = 0; i < n; i++) {
             a[i] = lo + (hi - lo) * r.nextDouble();
@@ -15,7 +15,7 @@ final class Data {
         return a;
     }
 
-    static float[] toFloat(double[] a) {
+    public static float[] toFloat(double[] a) {
         float[] f = new float[a.length];
         for (int i = 0; i < a.length; i++) {
             f[i] = (float) a[i];
@@ -23,7 +23,7 @@ final class Data {
         return f;
     }
 
-    static double[] sorted(SplittableRandom r, int n, double lo, double hi) {
+    public static double[] sorted(SplittableRandom r, int n, double lo, double hi) {
         double[] a = uniform(r, n, lo, hi);
         java.util.Arrays.sort(a);
         return a;

@@ -1,5 +1,6 @@
 package dev.sparsest.train;
 
+import dev.sparsest.bench.Data;
 import dev.sparsest.kernel.KernelProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,10 +52,10 @@ public class Threads1dBench {
         for (int i = 0; i < n; i++) {
             x[i] = -2 + 4.0 * i / n;
         }
-        double[] y = uniform(r, n);
-        w = uniform(r, k);
-        b = uniform(r, k);
-        v = uniform(r, k);
+        double[] y = Data.uniform(r, n, -1, 1);
+        w = Data.uniform(r, k, -1, 1);
+        b = Data.uniform(r, k, -1, 1);
+        v = Data.uniform(r, k, -1, 1);
         gw = new double[k];
         gb = new double[k];
         gv = new double[k];
@@ -62,13 +63,6 @@ public class Threads1dBench {
         loss1d = new Loss1D(x, y, k, threads, KernelProvider.get());
     }
 
-    private static double[] uniform(SplittableRandom r, int n) {
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = r.nextDouble() * 2 - 1;
-        }
-        return a;
-    }
 
     @TearDown(Level.Trial)
     public void tearDown() {

@@ -1,5 +1,6 @@
 package dev.sparsest.train;
 
+import dev.sparsest.bench.Data;
 import dev.sparsest.kernel.KernelProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,20 +48,13 @@ public class ThreadsNdBench {
         int nn = t[0];
         int d = t[1];
         kn = t[2];
-        wn = uniform(r, kn * (d + 1));
-        vn = uniform(r, kn);
+        wn = Data.uniform(r, kn * (d + 1), -1, 1);
+        vn = Data.uniform(r, kn, -1, 1);
         gwn = new double[kn * (d + 1)];
         gvn = new double[kn];
-        lossNd = new LossNd(uniform(r, nn * d), uniform(r, nn), d, kn, threads, KernelProvider.get());
+        lossNd = new LossNd(Data.uniform(r, nn * d, -1, 1), Data.uniform(r, nn, -1, 1), d, kn, threads, KernelProvider.get());
     }
 
-    private static double[] uniform(SplittableRandom r, int n) {
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = r.nextDouble() * 2 - 1;
-        }
-        return a;
-    }
 
     @TearDown(Level.Trial)
     public void tearDown() {
