@@ -23,6 +23,27 @@ public interface TrainListener {
         return false;
     }
 
+    /** This listener with every reported epoch moved on by {@code offset} (for restarts). */
+    default TrainListener countingFrom(long offset) {
+        TrainListener inner = this;
+        return offset == 0 ? this : new TrainListener() {
+            @Override
+            public int interval() {
+                return inner.interval();
+            }
+
+            @Override
+            public void onEpoch(int epoch, double loss, int active) {
+                inner.onEpoch((int) Math.min(Integer.MAX_VALUE, offset + epoch), loss, active);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return inner.stopRequested();
+            }
+        };
+    }
+
     static TrainListener none() {
         return (e, l, a) -> { };
     }

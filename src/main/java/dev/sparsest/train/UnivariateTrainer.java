@@ -59,24 +59,7 @@ public final class UnivariateTrainer {
         data.requireTwoPoints();
         TrainedUnivariate best = null;
         for (int run = 0; run < config.restarts() && (run == 0 || !listener.stopRequested()); run++) {
-            long offset = (long) run * config.epochs();
-            TrainListener shifted = offset == 0 ? listener : new TrainListener() {
-                @Override
-                public int interval() {
-                    return listener.interval();
-                }
-
-                @Override
-                public void onEpoch(int epoch, double loss, int active) {
-                    listener.onEpoch((int) Math.min(Integer.MAX_VALUE, offset + epoch), loss, active);
-                }
-
-                @Override
-                public boolean stopRequested() {
-                    return listener.stopRequested();
-                }
-            };
-            TrainedUnivariate t = trainOnce(data, config.seed() + run, shifted);
+            TrainedUnivariate t = trainOnce(data, config.seed() + run, listener.countingFrom((long) run * config.epochs()));
             if (best == null || t.isBetterThan(best, Polish.interpolationFloor(data), config.p())) {
                 best = t;
             }
