@@ -28,6 +28,12 @@ public final class ChordGeometry {
     /** sign of a[i] after the tolerance test: -1, 0, +1. */
     final byte[] sign;
 
+    /**
+     * Larger |x| or |y| is refused: an interpolant evaluated back at such a point can round past
+     * Double.MAX_VALUE (found by fuzzing: y = -MAX_VALUE came back as -Infinity).
+     */
+    static final double MAX_MAGNITUDE = Double.MAX_VALUE / 8;
+
     ChordGeometry(Dataset1D data, double tolerance) {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and >= 0: " + tolerance);
@@ -35,6 +41,12 @@ public final class ChordGeometry {
         n = data.size();
         x = data.xs();
         y = data.ys();
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(x[i]) > MAX_MAGNITUDE || Math.abs(y[i]) > MAX_MAGNITUDE) {
+                throw new InvalidDataException("the point (" + x[i] + ", " + y[i] + ") is within a factor 8 of the largest double: "
+                        + "the interpolant's values could round past it; rescale the data");
+            }
+        }
         s = new double[Math.max(n - 1, 0)];
         double[] err = new double[s.length];
         for (int j = 0; j + 1 < n; j++) {

@@ -136,6 +136,8 @@ public final class MultivariateTrainer {
         MultivariateNetwork pruned = new MultivariateNetwork(java.util.Arrays.copyOf(pw, kept * m),
                 java.util.Arrays.copyOf(pv, kept), d);
         MultivariateNetwork polished = refine(refitOutputs(pruned, data), data);
+        double[] inputs = data.inputs();
+        Representable.requireFiniteOutputs(i -> polished.evaluate(inputs, i * d), data.size());
         return new TrainedMultivariate(polished, raw, polished.activeNeurons(threshold), polished.nonzeroParameters(threshold),
                 mse(raw, data), mse(pruned, data), mse(polished, data), history);
     }

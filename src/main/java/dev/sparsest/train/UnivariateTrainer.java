@@ -155,6 +155,7 @@ public final class UnivariateTrainer {
         UnivariateNetwork pruned = UnivariateNetwork.fromNeurons(toDataUnits(pw, pb, pv, skip, active, sx, sy));
         UnivariateNetwork merged = KnotCleanup.apply(pruned, data);
         Polish.Result polished = Polish.polish(merged, data);
+        Representable.requireFiniteOutputs(i -> polished.network().evaluate(data.x(i)), data.size());
         Penalty penalty = config.p() == 1 ? Penalty.l1() : Penalty.lp(config.p());
         return new TrainedUnivariate(polished.network(), raw, active, Polish.mse(rawNet, data), Polish.mse(merged, data),
                 Polish.mse(polished.network(), data), polished.knotsAdded(), history, new ChordPathSolver().solve(data, penalty));
