@@ -25,6 +25,7 @@ class ExactSolverFuzzTest {
         int regime = data.consumeInt(0, 3);
         double[] x = new double[n];
         double[] y = new double[n];
+        double scale = Math.pow(10, data.consumeInt(-300, 300)); // regime 3: one scale for the whole set
         for (int i = 0; i < n; i++) {
             switch (regime) {
                 case 0: // anything at all
@@ -40,7 +41,6 @@ class ExactSolverFuzzTest {
                     y[i] = 3 * x[i] + 1 + data.consumeRegularDouble(-1e-9, 1e-9);
                     break;
                 default: // one scale, tiny to huge
-                    double scale = Math.pow(10, data.consumeInt(-300, 300));
                     x[i] = (i + data.consumeRegularDouble(0, 0.9)) * scale;
                     y[i] = data.consumeRegularDouble(-1, 1) * scale;
                     break;
@@ -59,10 +59,10 @@ class ExactSolverFuzzTest {
         }
         UnivariateNetwork f = s.network();
         int m = d.size();
-        double scale = d.yScale();
+        double yScale = d.yScale();
         for (int i = 0; i < m; i++) {
             double err = Math.abs(f.evaluate(d.x(i)) - d.y(i));
-            assertTrue(err <= 1e-9 * scale, "point " + i + ": error " + err + " of scale " + scale);
+            assertTrue(err <= 1e-9 * yScale, "point " + i + ": error " + err + " of scale " + yScale);
         }
         assertTrue(f.neurons() <= Math.max(0, m - 2), f.neurons() + " knots for " + m + " points");
         for (int j = 0; j < f.neurons(); j++) {
