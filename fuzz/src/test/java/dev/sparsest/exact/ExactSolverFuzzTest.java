@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the documented refusals: non-finite values, repeated x with different y, fewer than one point,
  * slopes or curvatures that overflow) or a network that interpolates within 1e-9 of max|y| (the
  * solver's documented tolerance), has at most N - 2 knots, all inside [x_2, x_N-1], and, for N
- * up to 9, the least l^p cost over all chord paths (brute force, 1e-9 relative).
+ * up to 9 and curvatures clear of zero, the least l^p cost over all chord paths (brute force,
+ * 1e-9 relative).
  */
 class ExactSolverFuzzTest {
 
@@ -68,9 +69,27 @@ class ExactSolverFuzzTest {
         for (int j = 0; j < f.neurons(); j++) {
             assertTrue(f.knot(j) >= d.x(Math.min(1, m - 1)) && f.knot(j) <= d.x(Math.max(0, m - 2)), "knot " + f.knot(j) + " outside");
         }
-        if (m <= 9 && penalty.p() > 0 && regime != 2 && regime != 0) {
+        if (m <= 9 && penalty.p() > 0 && regime != 2 && regime != 0 && curvaturesClearOfZero(d)) {
             BruteForce.PathOptimum best = BruteForce.bestChordPath(d.xs(), d.ys(), penalty.p());
             assertEquals(best.cost(), s.cost(), 1e-9 * Math.max(1, best.cost()), "least cost over all chord paths");
         }
+    }
+
+    /**
+     * Whether every curvature is exactly zero or clearly not (above 1e-6 of its slopes' scale).
+     * Between the two the solver (tolerance 1e-11 of the rounding error) and the brute force
+     * (1e-9) may disagree on whether a knot is needed, and a knot of slope change c costs |c|^p,
+     * which is not small for small p: the fuzzer found 6.6e-11 costing 5e-4 at p = 0.33.
+     */
+    private static boolean curvaturesClearOfZero(Dataset1D d) {
+        for (int i = 1; i + 1 < d.size(); i++) {
+            double left = (d.y(i) - d.y(i - 1)) / (d.x(i) - d.x(i - 1));
+            double right = (d.y(i + 1) - d.y(i)) / (d.x(i + 1) - d.x(i));
+            double a = Math.abs(right - left);
+            if (a != 0 && a <= 1e-6 * (Math.abs(left) + Math.abs(right) + d.yScale() / (d.x(i + 1) - d.x(i - 1)))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
