@@ -68,6 +68,42 @@ public final class ChordGeometry {
             a[i] = ai;
             sign[i] = Math.abs(ai) <= tolerance * (err[i - 1] + err[i]) ? 0 : (byte) (ai > 0 ? 1 : -1);
         }
+        keepDroppedCurvaturesFromAddingUp(tolerance);
+    }
+
+    /**
+     * Across a stretch of points whose curvatures were each small enough to drop, the interpolant
+     * follows one line (the chord entering the stretch), and the dropped curvatures add up: over
+     * 20 nearly collinear points the fuzzer found a point 1e-9 of max|y| off. So the stretch is
+     * walked, and where the next point would lie further from the followed line than one
+     * curvature may move it (2 tolerance times the magnitudes of the values involved), the last
+     * dropped curvature is kept after all, and a new line starts there.
+     */
+    private void keepDroppedCurvaturesFromAddingUp(double tolerance) {
+        int start = -1; // first point of the current zero stretch; the line is chord (start - 1, start)
+        int lastNonzero = -1;
+        for (int j = 1; j + 1 < n; j++) {
+            if (sign[j] != 0) {
+                start = -1;
+                continue;
+            }
+            if (start < 0) {
+                start = j;
+                lastNonzero = -1;
+            }
+            if (a[j] != 0) {
+                lastNonzero = j;
+            }
+            double slope = s[start - 1];
+            double dx = x[j + 1] - x[start];
+            double deviation = Math.abs(y[start] + slope * dx - y[j + 1]);
+            double bound = 2 * tolerance * (Math.abs(y[start]) + Math.abs(y[j + 1]) + Math.abs(slope) * (Math.abs(x[start]) + Math.abs(x[j + 1])));
+            if (deviation > bound && lastNonzero >= 0) {
+                sign[lastNonzero] = (byte) (a[lastNonzero] > 0 ? 1 : -1);
+                j = lastNonzero; // continue after the kept curvature: a new stretch, a new line
+                start = -1;
+            }
+        }
     }
 
     /** The l0 lower bound: sum over maximal runs of equal nonzero sign of ceil(run / 2). */
