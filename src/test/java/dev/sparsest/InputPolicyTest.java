@@ -118,8 +118,10 @@ class InputPolicyTest {
     void magnitudesThatOverflowTheSlopesAreRefusedTinyOnesWork() {
         Dataset1D huge = Dataset1D.of(new double[] {0, 1e-300, 1}, new double[] {0, 1e300, 0});
         assertTrue(refused(() -> new ChordPathSolver().solve(huge, Penalty.l0())).contains("rescale"));
-        Dataset1D tiny = Dataset1D.of(new double[] {0, 1e-300, 2e-300, 3e-300}, new double[] {0, 1e-300, 0, 0});
+        Dataset1D tiny = Dataset1D.of(new double[] {0, 1e-290, 2e-290, 3e-290}, new double[] {0, 1e-290, 0, 0});
         assertEquals(2, new ChordPathSolver().solve(tiny, Penalty.l0()).neurons());
+        Dataset1D subnormal = Dataset1D.of(new double[] {0, 1e-310, 2e-310}, new double[] {0, 1e-310, 0});
+        assertTrue(refused(() -> new ChordPathSolver().solve(subnormal, Penalty.l0())).contains("rescale"));
         DatasetNd nd = csv("0 0 1\n1 1 2\n").toDatasetNd();
         assertEquals(2, nd.size());
     }

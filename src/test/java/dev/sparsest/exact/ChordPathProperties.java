@@ -177,6 +177,9 @@ class ChordPathProperties {
             SplittableRandom r = new SplittableRandom(Double.doubleToLongBits(x[0]) ^ n);
             double xRange = Math.max(x[n - 1] - x[0], Math.abs(x[0]) + Double.MIN_NORMAL);
             double yRange = Dataset1D.of(x, y).yScale();
+            if (yRange <= Double.MIN_NORMAL) {
+                yRange = 1; // all y zero: map onto a real line, not one of subnormal size (refused as noise)
+            }
             double alpha = (0.1 + 10 * r.nextDouble()) * (r.nextInt(4) == 0 ? -1 : 1);
             double beta = (r.nextDouble() - 0.5) * xRange;
             double gamma = (0.1 + 10 * r.nextDouble()) * (r.nextBoolean() ? -1 : 1);
