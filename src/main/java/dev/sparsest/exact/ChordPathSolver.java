@@ -77,6 +77,7 @@ public final class ChordPathSolver {
         } catch (IllegalArgumentException e) { // found by fuzzing: x spread over +-1e308
             throw new InvalidDataException("the interpolant overflows a double (" + e.getMessage() + "): rescale the data");
         }
+        requireFiniteAtTheData(net, g);
         double cost = penalty.isL0() ? net.neurons() : net.pathNorm(penalty.p());
         return new ExactSolution(net, penalty, cost, g.l0LowerBound(), g.l1Value(), tolerance);
     }
@@ -140,6 +141,21 @@ public final class ChordPathSolver {
      * Walks the interior points left to right following the current line; a tile ending at i
      * hands over to chord i at the crossing of the current line with it.
      */
+    /**
+     * The interpolant's value at every data point must be a number: near the top of the double
+     * range a slope times a distance can overflow where the data do not (found by fuzzing at
+     * |y| ~ 5e306). One O(N + K) pass.
+     */
+    private static void requireFiniteAtTheData(UnivariateNetwork net, ChordGeometry g) {
+        double[] f = new double[g.n];
+        net.evaluateSorted(g.x, f);
+        for (int i = 0; i < g.n; i++) {
+            if (!Double.isFinite(f[i])) {
+                throw new InvalidDataException("the interpolant overflows a double at x = " + g.x[i] + ": rescale the data");
+            }
+        }
+    }
+
     private static UnivariateNetwork buildNetwork(ChordGeometry g, byte[] tileEndingAt) {
         int n = g.n;
         double[] x = g.x;

@@ -115,6 +115,27 @@ public final class UnivariateNetwork {
         }
     }
 
+    /**
+     * out[i] = f(xs[i]) for xs sorted ascending: one pass over points and knots, O(N + K), the
+     * same values as {@link #evaluate(double)}; allocates nothing.
+     */
+    public void evaluateSorted(double[] xs, double[] out) {
+        if (out.length < xs.length) {
+            throw new IllegalArgumentException("output shorter than input: " + out.length + " < " + xs.length);
+        }
+        int k = -1;
+        for (int i = 0; i < xs.length; i++) {
+            double x = xs[i];
+            if (i > 0 && !(x >= xs[i - 1])) {
+                throw new IllegalArgumentException("xs not sorted at index " + i + ": " + xs[i - 1] + ", " + x);
+            }
+            while (k + 1 < knots.length && knots[k + 1] <= x) {
+                k++;
+            }
+            out[i] = k < 0 ? anchorY + slope * (x - anchorX) : valueAtKnot[k] + slopeAfterKnot[k] * (x - knots[k]);
+        }
+    }
+
     private int lastKnotAtOrBelow(double x) {
         int lo = 0;
         int hi = knots.length - 1;

@@ -97,4 +97,31 @@ class UnivariateNetworkTest {
         assertThrows(IllegalArgumentException.class,
                 () -> UnivariateNetwork.withIntercept(new double[] {0, 1}, new double[] {1}, 0, 0));
     }
+
+    @Test
+    void sortedEvaluationEqualsPointwiseEvaluationBitForBit() {
+        SplittableRandom r = new SplittableRandom(12);
+        for (int trial = 0; trial < 50; trial++) {
+            int k = r.nextInt(20);
+            double[] u = new double[k];
+            double[] c = new double[k];
+            for (int j = 0; j < k; j++) {
+                u[j] = r.nextDouble() * 10 - 5;
+                c[j] = r.nextDouble() * 4 - 2;
+            }
+            UnivariateNetwork f = UnivariateNetwork.of(u, c, 0.5, -1, 2);
+            double[] xs = new double[1 + r.nextInt(60)];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = r.nextInt(5) == 0 && k > 0 ? u[r.nextInt(k)] : r.nextDouble() * 14 - 7; // knots themselves too
+            }
+            java.util.Arrays.sort(xs);
+            double[] sorted = new double[xs.length];
+            f.evaluateSorted(xs, sorted);
+            for (int i = 0; i < xs.length; i++) {
+                assertEquals(f.evaluate(xs[i]), sorted[i], 0.0, "x = " + xs[i]);
+            }
+        }
+        UnivariateNetwork g = UnivariateNetwork.affine(1, 0, 0);
+        assertThrows(IllegalArgumentException.class, () -> g.evaluateSorted(new double[] {1, 0}, new double[2]));
+    }
 }
