@@ -57,7 +57,8 @@ def cli_results(path):
 
 def main(results):
     r = Path(results)
-    ours = jmh_medians(r / "ours-jmh.json")
+    ours = jmh_medians(r / "ours-forward.json")
+    ours.update(jmh_medians(r / "ours-train.json"))
     threads = jmh_medians(r / "ours-threads.json")
     torch = {(j["config"], j["threads"]): j for j in map(json.loads, (r / "torch.jsonl").read_text().splitlines())}
     numpy = json.loads((r / "numpy.json").read_text())

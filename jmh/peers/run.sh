@@ -36,10 +36,9 @@ done
 
 echo "== ours: JMH (kernels and whole training runs) with $JAVA"
 mvn -B -q -f jmh/pom.xml package
-"$JAVA" -jar jmh/target/benchmarks.jar 'Forward1dBench|TrainBench' -p k=1024 -p impl=vector \
-  -rf json -rff "$OUT/ours-jmh.json" > "$OUT/ours-jmh.log"
-"$JAVA" -jar jmh/target/benchmarks.jar 'Threads1dBench|ThreadsNdBench' -p shape1d=4096x1024 -p shapeNd=1024x64x256 \
-  -rf json -rff "$OUT/ours-threads.json" > "$OUT/ours-threads.log"
+"$JAVA" -jar jmh/target/benchmarks.jar Forward1dBench -p k=1024 -p impl=vector -rf json -rff "$OUT/ours-forward.json" > "$OUT/ours.log"
+"$JAVA" -jar jmh/target/benchmarks.jar TrainBench -rf json -rff "$OUT/ours-train.json" >> "$OUT/ours.log"
+"$JAVA" -jar jmh/target/benchmarks.jar ThreadsNdBench -p shapeNd=1024x64x256 -rf json -rff "$OUT/ours-threads.json" >> "$OUT/ours.log"
 
 echo "== ours: the CLI on the identical data (cold JVM, for the final sparsity and loss)"
 (cd jmh/peers && $PY export_data.py "../../$DATA")
