@@ -10,7 +10,7 @@ mvn -B -q -f jmh/pom.xml package
 B=jmh/target/benchmarks.jar
 R=jmh/results
 mkdir -p $R
-"$JAVA" -jar $B ExactSolverBench -rf json -rff $R/scaling-exact.json
+"$JAVA" -jar $B ExactSolverBench -wi 2 -w 1 -i 3 -r 2 -rf json -rff $R/scaling-exact.json
 "$JAVA" -jar $B SweepBench -wi 2 -i 3 -rf json -rff $R/scaling-sweep.json
 "$JAVA" -jar $B 'MultivariateBench.(forward|lossGrad)' -p impl=vector -p shape=1024x8x256,1024x16x256,1024x32x256,1024x64x256,1024x128x256 \
   -wi 2 -i 3 -rf json -rff $R/scaling-nd.json
