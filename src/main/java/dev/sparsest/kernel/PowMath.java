@@ -21,7 +21,12 @@ final class PowMath {
      * (exp(+Inf)), NaN for NaN.
      */
     static double threshold(double qPrev, double lp, double p) {
-        return p == 1 ? lp : lp * Math.exp((p - 1) * Math.log(Math.abs(qPrev)));
+        if (p == 1) {
+            return lp;
+        }
+        // a zero product stays zero (infinite threshold, what exp(log) gives too): most products
+        // of a sparse d-D network are zero, and their log and exp were a fifth of a paper epoch
+        return qPrev == 0 ? Double.POSITIVE_INFINITY : lp * Math.exp((p - 1) * Math.log(Math.abs(qPrev)));
     }
 
     /** sign(q) max(|q| - t, 0); NaN stays NaN (so a broken state is not silently zeroed). */

@@ -1269,7 +1269,9 @@ final class VectorKernels implements Kernels {
         if (p == 1) {
             return DoubleVector.broadcast(D, lp);
         }
-        return qPrev.abs().lanewise(VectorOperators.LOG).mul(p - 1).lanewise(VectorOperators.EXP).mul(lp);
+        DoubleVector t = qPrev.abs().lanewise(VectorOperators.LOG).mul(p - 1).lanewise(VectorOperators.EXP).mul(lp);
+        // a zero product stays zero, also when lp = 0 (0 * Inf would be NaN): as PowMath.threshold
+        return t.blend(DoubleVector.broadcast(D, Double.POSITIVE_INFINITY), qPrev.compare(VectorOperators.EQ, 0.0));
     }
 
     /** sign(q) max(|q| - t, 0), NaN kept, lanewise as {@link PowMath#softThreshold}. */

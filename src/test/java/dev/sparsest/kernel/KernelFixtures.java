@@ -20,6 +20,11 @@ final class KernelFixtures {
         return KernelProvider.vector();
     }
 
+    /** The vector implementation where the module is enabled, else the reference again. */
+    static Kernels vectorOrScalar() {
+        return KernelProvider.vectorModulePresent() ? KernelProvider.vector() : ScalarKernels.INSTANCE;
+    }
+
     static double[] uniform(SplittableRandom r, int n, double lo, double hi) {
         double[] a = new double[n];
         for (int i = 0; i < n; i++) {

@@ -11,6 +11,7 @@ import static dev.sparsest.kernel.KernelFixtures.near;
 import static dev.sparsest.kernel.KernelFixtures.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Path norms, counts, products, the proximal step and Adam. Products, counts and Adam are
@@ -148,6 +149,33 @@ class NormsAndStepsKernelTest {
                         if (b != null && w1[j] != 0 && w2[j] != 0) {
                             near("knot " + at, -b1[j] / w1[j], -b2[j] / w2[j], 1e-9 * (1 + Math.abs(b1[j] / w1[j])));
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void zeroProductsStayZeroEvenWithoutAPenalty() {
+        // threshold lambda lr p |0|^(p - 1) is infinite; with lambda = 0 a naive 0 * Inf gave NaN
+        for (Kernels kernels : new Kernels[] {ScalarKernels.INSTANCE, KernelFixtures.vectorOrScalar()}) {
+            for (double lambdaLr : new double[] {0, 1e-4}) {
+                double[] v = {0.5, -0.2, 0.3, 0.1, 0.7, -0.4, 0.2, 0.9, 0.6};
+                double[] w = new double[9 * 3];
+                double[] qPrev = new double[9 * 3];
+                for (int e = 0; e < w.length; e++) {
+                    w[e] = e % 3 == 0 ? 0.0 : 0.25 + 0.01 * e;
+                    qPrev[e] = e % 3 == 0 ? 0.0 : v[e / 3] * w[e];
+                }
+                w[3] = 0.4; // a zero product that Adam moved: the prox puts it back to zero
+                kernels.proxStep(v, w, null, 9, 3, qPrev, lambdaLr, 0.4);
+                for (int e = 0; e < w.length; e++) {
+                    String at = kernels.name() + " lambda lr " + lambdaLr + " entry " + e;
+                    assertTrue(Double.isFinite(w[e]) && Double.isFinite(v[e / 3]), at + ": " + w[e]);
+                    if (e % 3 == 0) {
+                        assertEquals(0.0, w[e], 0.0, at);
+                    } else {
+                        assertTrue(w[e] != 0, at + ": a nonzero product with a tiny threshold survives");
                     }
                 }
             }
