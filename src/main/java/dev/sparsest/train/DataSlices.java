@@ -47,4 +47,13 @@ final class DataSlices {
             out[i] = s;
         }
     }
+
+    /** The mean over all points from the slices' means, in slice order. */
+    double combine(double[] sliceMeans) {
+        double mean = 0;
+        for (int t = 0; t < weight.length; t++) {
+            mean += weight[t] * sliceMeans[t];
+        }
+        return mean;
+    }
 }

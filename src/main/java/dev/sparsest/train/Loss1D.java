@@ -44,7 +44,7 @@ final class Loss1D implements AutoCloseable {
             int n = slices.size(t);
             xs[t] = parts == 1 ? x : slices.copy(x, 1, t);
             ys[t] = parts == 1 ? y : slices.copy(y, 1, t);
-            boolean sweep = maxK >= SWEEP_MIN_K && n >= SWEEP_MIN_N;
+            boolean sweep = usesSweep(n, maxK);
             sweeps[t] = sweep ? new KnotSweep(n, maxK) : null;
             work[t] = sweep ? null : new double[Kernels.work1d(n)];
             gw[t] = new double[maxK];
@@ -61,13 +61,12 @@ final class Loss1D implements AutoCloseable {
      * knot sort every slice repeats, from 16k points), all cores (at most 8) above.
      */
     static int autoThreads(int n, int k) {
-        boolean sweep = k >= SWEEP_MIN_K && n >= SWEEP_MIN_N;
-        boolean large = sweep ? n >= 16_384 : (long) n * k >= 32_768;
+        boolean large = usesSweep(n, k) ? n >= 16_384 : (long) n * k >= 32_768;
         return large ? Math.min(8, Runtime.getRuntime().availableProcessors()) : 1;
     }
 
-    int threads() {
-        return slices.parts();
+    private static boolean usesSweep(int n, int k) {
+        return k >= SWEEP_MIN_K && n >= SWEEP_MIN_N;
     }
 
     /** The MSE over all points; writes its gradients into gwOut, gbOut, gvOut (length k) and gsOut (2). */
@@ -88,11 +87,7 @@ final class Loss1D implements AutoCloseable {
         slices.reduce(gb, k, gbOut);
         slices.reduce(gv, k, gvOut);
         slices.reduce(gs, 2, gsOut);
-        double loss = 0;
-        for (int t = 0; t < parts; t++) {
-            loss += slices.weight[t] * losses[t];
-        }
-        return loss;
+        return slices.combine(losses);
     }
 
     private void slice(int t) {

@@ -49,10 +49,6 @@ final class LossNd implements AutoCloseable {
         return large ? Math.min(8, Runtime.getRuntime().availableProcessors()) : 1;
     }
 
-    int threads() {
-        return slices.parts();
-    }
-
     /** The MSE over all points; writes its gradients into gwOut (k rows of d + 1) and gvOut (k). */
     double lossGrad(double[] w, double[] v, int k, double[] gwOut, double[] gvOut) {
         int parts = slices.parts();
@@ -65,11 +61,7 @@ final class LossNd implements AutoCloseable {
         workers.run(task);
         slices.reduce(gw, k * (d + 1), gwOut);
         slices.reduce(gv, k, gvOut);
-        double loss = 0;
-        for (int t = 0; t < parts; t++) {
-            loss += slices.weight[t] * losses[t];
-        }
-        return loss;
+        return slices.combine(losses);
     }
 
     private void slice(int t) {
