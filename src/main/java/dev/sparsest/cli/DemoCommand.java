@@ -63,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
                 PaperExperiments.univariate(System.out);
             }
         }
+        NoisyDemo.run(System.out, noPlots ? null : out);
         if (!noTraining) {
             PaperExperiments.multivariate(System.out);
         }

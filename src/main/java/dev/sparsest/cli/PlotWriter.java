@@ -43,8 +43,12 @@ final class PlotWriter {
     }
 
     static void write(Path file, String title, Dataset1D data, UnivariateNetwork f) throws IOException {
+        writeChart(file, chart(title, data, f));
+    }
+
+    /** Any chart, PNG or SVG by the file's extension, written atomically. */
+    static void writeChart(Path file, XYChart chart) throws IOException {
         String format = format(file);
-        XYChart chart = chart(title, data, f);
         if (format.equals("png")) {
             AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
         } else {
@@ -55,7 +59,7 @@ final class PlotWriter {
 
     /** Active neurons (or nonzero parameters) against epochs, log-scaled count axis. */
     static void writeHistory(Path file, String title, dev.sparsest.train.History h) throws IOException {
-        String format = format(file);
+        format(file);
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("epoch").yAxisTitle("active").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setYAxisLogarithmic(true);
@@ -67,12 +71,7 @@ final class PlotWriter {
         }
         XYSeries s = chart.addSeries("active", e, a);
         s.setMarker(SeriesMarkers.NONE);
-        if (format.equals("png")) {
-            AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-        } else {
-            AtomicFiles.write(file, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-        }
+        writeChart(file, chart);
     }
 
     static XYChart chart(String title, Dataset1D data, UnivariateNetwork f) {

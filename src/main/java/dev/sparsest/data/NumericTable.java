@@ -62,4 +62,23 @@ public final class NumericTable {
         }
         return Dataset1D.fromRows(columns[0].clone(), columns[1].clone(), source, lines);
     }
+
+    /**
+     * Noisy data: columns (x, y) with tolerance {@code eps} for every row, or (x, y, eps) with a
+     * tolerance per row when {@code eps} is NaN.
+     */
+    public NoisyData toNoisyData(double eps) {
+        if (Double.isNaN(eps)) {
+            if (columns.length != 3) {
+                throw new InvalidDataException(source + ": per-row tolerances need 3 columns (x, y, eps), found " + columns.length);
+            }
+            return NoisyData.fromRows(columns[0].clone(), columns[1].clone(), columns[2].clone(), source, lines);
+        }
+        if (columns.length != 2) {
+            throw new InvalidDataException(source + ": expected 2 columns (x, y), found " + columns.length);
+        }
+        double[] e = new double[columns[0].length];
+        java.util.Arrays.fill(e, eps);
+        return NoisyData.fromRows(columns[0].clone(), columns[1].clone(), e, source, lines);
+    }
 }

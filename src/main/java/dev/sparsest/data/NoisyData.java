@@ -1,0 +1,188 @@
+package dev.sparsest.data;
+
+import java.util.Arrays;
+
+/**
+ * Validated noisy univariate data for the fitting (not interpolating) modes: distinct abscissae
+ * x_1 < ... < x_n, and at each the mean of its measurements (with their count as weight) and the
+ * tube [lower, upper] that a tube fit must pass through. Immutable.
+ *
+ * <p>Unlike {@link Dataset1D}, a repeated x with different y is normal here (repeated
+ * measurements): the penalized fit uses the mean with weight = count (the same minimizer as
+ * fitting every row), the tube fit the intersection of the rows' tubes. A tolerance is per row:
+ * one for all rows, or a third CSV column.
+ */
+public final class NoisyData {
+    private final double[] x;
+    private final double[] mean;
+    private final double[] weight;
+    private final double[] lower;
+    private final double[] upper;
+    private final int rows;
+    private final String tubeConflict; // null when every tube intersection is nonempty
+
+    private NoisyData(double[] x, double[] mean, double[] weight, double[] lower, double[] upper, int rows,
+                      String tubeConflict) {
+        this.x = x;
+        this.mean = mean;
+        this.weight = weight;
+        this.lower = lower;
+        this.upper = upper;
+        this.rows = rows;
+        this.tubeConflict = tubeConflict;
+    }
+
+    /** Rows (x_i, y_i) with tolerance 0: the tube is the data themselves. */
+    public static NoisyData of(double[] x, double[] y) {
+        return of(x, y, 0);
+    }
+
+    /** Rows (x_i, y_i), each with the same tolerance {@code eps >= 0}. */
+    public static NoisyData of(double[] x, double[] y, double eps) {
+        if (x == null || y == null) {
+            throw new InvalidDataException("x and y must not be null");
+        }
+        double[] e = new double[x.length];
+        Arrays.fill(e, eps);
+        return withTolerances(x, y, e);
+    }
+
+    /** Rows (x_i, y_i), row i with tolerance {@code eps[i] >= 0}. The arrays are copied. */
+    public static NoisyData withTolerances(double[] x, double[] y, double[] eps) {
+        if (x == null || y == null || eps == null) {
+            throw new InvalidDataException("x, y and the tolerances must not be null");
+        }
+        if (x.length != y.length || x.length != eps.length) {
+            throw new InvalidDataException("lengths differ: " + x.length + " x values, " + y.length + " y values, "
+                    + eps.length + " tolerances");
+        }
+        return build(x, y, eps, RowLabels.indices());
+    }
+
+    static NoisyData fromRows(double[] x, double[] y, double[] eps, String source, int[] lineNumbers) {
+        return build(x, y, eps, RowLabels.lines(source, lineNumbers));
+    }
+
+    private static NoisyData build(double[] x, double[] y, double[] eps, RowLabels labels) {
+        int n = x.length;
+        if (n == 0) {
+            throw new InvalidDataException("no data points");
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
+                throw new InvalidDataException("non-finite value at " + labels.of(i) + ": x = " + x[i] + ", y = " + y[i]);
+            }
+            if (!(eps[i] >= 0) || Double.isInfinite(eps[i])) {
+                throw new InvalidDataException("the tolerance at " + labels.of(i) + " must be finite and >= 0: " + eps[i]);
+            }
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        IndexSort.byValue(order, x);
+        double[] ux = new double[n];
+        double[] sum = new double[n];
+        double[] count = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        String conflict = null;
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            double l = y[i] - eps[i];
+            double u = y[i] + eps[i];
+            if (m > 0 && x[i] == ux[m - 1]) {
+                sum[m - 1] += y[i];
+                count[m - 1]++;
+                lo[m - 1] = Math.max(lo[m - 1], l);
+                hi[m - 1] = Math.min(hi[m - 1], u);
+                if (conflict == null && lo[m - 1] > hi[m - 1]) {
+                    conflict = "the tubes of the rows at x = " + x[i] + " do not overlap (" + labels.of(i)
+                            + " has y = " + y[i] + " +- " + eps[i] + "): no function passes through all of them";
+                }
+                continue;
+            }
+            ux[m] = x[i] == 0.0 ? 0.0 : x[i];
+            sum[m] = y[i];
+            count[m] = 1;
+            lo[m] = l;
+            hi[m] = u;
+            m++;
+        }
+        double[] mean = new double[m];
+        for (int j = 0; j < m; j++) {
+            mean[j] = sum[j] / count[j];
+        }
+        return new NoisyData(Arrays.copyOf(ux, m), mean, Arrays.copyOf(count, m), Arrays.copyOf(lo, m),
+                Arrays.copyOf(hi, m), n, conflict);
+    }
+
+    /** Distinct abscissae. */
+    public int size() {
+        return x.length;
+    }
+
+    /** Rows before repeated x were grouped. */
+    public int rows() {
+        return rows;
+    }
+
+    public double x(int i) {
+        return x[i];
+    }
+
+    /** Mean of the measurements at x(i). */
+    public double mean(int i) {
+        return mean[i];
+    }
+
+    /** Number of measurements at x(i). */
+    public double weight(int i) {
+        return weight[i];
+    }
+
+    public double lower(int i) {
+        return lower[i];
+    }
+
+    public double upper(int i) {
+        return upper[i];
+    }
+
+    public double[] xs() {
+        return x.clone();
+    }
+
+    public double[] means() {
+        return mean.clone();
+    }
+
+    /** The means as interpolation data (the points a plot shows). */
+    public Dataset1D means1D() {
+        return Dataset1D.of(x, mean);
+    }
+
+    /** Refuses fewer than two distinct x. */
+    public void requireTwoPoints() {
+        if (size() < 2) {
+            throw new InvalidDataException(size() + " distinct x (after grouping repeated x): at least 2 are needed");
+        }
+    }
+
+    /** Refuses data where the tubes of rows with the same x do not intersect. */
+    public void requireTube() {
+        if (tubeConflict != null) {
+            throw new InvalidDataException(tubeConflict);
+        }
+    }
+
+    /** max |y| over the means and tube ends, at least the smallest normal double. */
+    public double yScale() {
+        double s = Double.MIN_NORMAL;
+        for (int i = 0; i < x.length; i++) {
+            s = Math.max(s, Math.max(Math.abs(mean[i]), Math.max(Math.abs(lower[i]), Math.abs(upper[i]))));
+        }
+        return s;
+    }
+}

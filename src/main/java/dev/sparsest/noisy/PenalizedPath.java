@@ -1,0 +1,304 @@
+package dev.sparsest.noisy;
+
+/**
+ * The exact solution path of min_z 1/2 sum_i w_i (z_i - y_i)^2 + lambda * sum_i |a_i(z)| over
+ * lambda, a_i = s_i - s_{i-1} the discrete curvature of z (a generalized lasso with D the
+ * second-divided-difference operator; homotopy as in Tibshirani and Taylor, "The solution path of
+ * the generalized lasso", 2011, but solved in the primal).
+ *
+ * <p>On each segment of the path the boundary set B (points where the dual variable nu_i sits at
+ * +-lambda, i.e. where the fit may bend) and its signs are fixed, and the fit is the CPWL function
+ * with knots only at B that minimizes 1/2 ||z - y||_W^2 + lambda s_B^T D_B z: a tridiagonal system
+ * in the values at the anchors {first point} + B + {last point} (hat-function basis; well
+ * conditioned, unlike the dual's D W^-1 D^T, whose condition grows as N^4). The fit and the dual
+ * nu_i = sum_{j<i} w_j (y_j - z_j)(x_i - x_j) (the second antiderivative of the residual, from
+ * D^T nu = W (y - z)) are affine in lambda on the segment, so the next event is found in closed
+ * form: an interior |nu_i| reaching lambda (a new bend) or a boundary curvature reaching zero (a
+ * bend leaving). Each segment costs O(N); the path from lambda_max to lambda costs O(N) per event.
+ *
+ * <p>Works in scaled units ({@link Scaling1D}). Not thread-safe: one instance per solve.
+ */
+final class PenalizedPath {
+    /** Events this close (relative) to the current lambda are the ones just applied. */
+    private static final double SAME_EVENT = 1e-11;
+    /** Events this close (relative) to the next one happen together. */
+    private static final double TIED_EVENTS = 1e-9;
+    /** lambda_max below this times N (scaled units: y within [-1, 1], x in [0, 1]) is rounding noise. */
+    private static final double COLLINEAR = 1e-13;
+
+    final int n;
+    final double[] x;
+    final double[] y;
+    final double[] w;
+    /** 0 for interior points, +-1 for boundary points (bends of that sign). Ends are never boundary. */
+    final byte[] sign;
+    double lambda;
+    private int events;
+    private boolean started;
+
+    // the current segment, affine in lambda: value = part0 + lambda * part1
+    private int[] anchors;
+    private int anchorCount;
+    private double[] theta0;
+    private double[] theta1;
+    final double[] z0;
+    final double[] z1;
+    private final double[] nu0;
+    private final double[] nu1;
+    private double[] diag;
+    private double[] off;
+    private final int[] leavers;
+    /** The lambda at which each point last entered or left: no immediate second change there (rounding ping-pong). */
+    private final double[] changedAt;
+
+    PenalizedPath(double[] x, double[] y, double[] w) {
+        this.n = x.length;
+        this.x = x;
+        this.y = y;
+        this.w = w;
+        this.sign = new byte[n];
+        this.z0 = new double[n];
+        this.z1 = new double[n];
+        this.nu0 = new double[n];
+        this.nu1 = new double[n];
+        this.anchors = new int[n];
+        this.theta0 = new double[n];
+        this.theta1 = new double[n];
+        this.diag = new double[n];
+        this.off = new double[n];
+        this.leavers = new int[n];
+        this.changedAt = new double[n];
+        java.util.Arrays.fill(changedAt, Double.NaN);
+        segment();
+        double start = 0;
+        for (int i = 1; i + 1 < n; i++) {
+            start = Math.max(start, Math.abs(nu0[i]));
+        }
+        // collinear within rounding (the residual of the line is rounding noise): no bend at any lambda
+        lambda = start > COLLINEAR * n ? start : 0;
+    }
+
+    /** lambda_max: at and above it the fit is the weighted least-squares line. */
+    double lambdaMax() {
+        return lambda;
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    int events() {
+        return events;
+    }
+
+    /**
+     * Moves to the next event below the current lambda, but not below {@code floor}. Returns false
+     * (and sets lambda = floor) when the segment reaches the floor first.
+     */
+    boolean advance(double floor) {
+        if (!started) {
+            started = true;
+            if (lambda <= floor) {
+                lambda = floor;
+                return false;
+            }
+            for (int i = 1; i + 1 < n; i++) { // the first bends enter at lambda_max itself
+                if (Math.abs(nu0[i]) >= lambda * (1 - TIED_EVENTS)) {
+                    sign[i] = (byte) (nu0[i] > 0 ? 1 : -1);
+                }
+            }
+            events++;
+            segment();
+            return true;
+        }
+        double next = Math.min(nextEvent(), lambda);
+        if (next <= floor) {
+            lambda = floor;
+            return false;
+        }
+        apply(next);
+        lambda = next;
+        events++;
+        if (events > 50L * n + 1000) {
+            throw new ArithmeticException("the lambda path did not terminate after " + events
+                    + " events: the data are too ill-conditioned for the homotopy");
+        }
+        segment();
+        return true;
+    }
+
+    /** Fitted value at point i for the current lambda. */
+    double fitted(int i) {
+        return z0[i] + lambda * z1[i];
+    }
+
+    /** Fitted value at point i for another lambda on the current segment. */
+    double fittedAt(int i, double at) {
+        return z0[i] + at * z1[i];
+    }
+
+    /** Where the current segment ends below (0 when it reaches lambda = 0); lambda_max before the first advance. */
+    double segmentEnd() {
+        return started ? Math.min(nextEvent(), lambda) : lambda;
+    }
+
+    /** Bends of the fit at the current lambda: the fewest knots of a CPWL interpolant of the fit. */
+    int knots() {
+        int knots = 0;
+        int run = 0;
+        int runSign = 0;
+        for (int i = 1; i + 1 < n; i++) {
+            if (sign[i] != 0 && sign[i] == runSign) {
+                run++;
+            } else {
+                knots += (run + 1) / 2;
+                run = sign[i] != 0 ? 1 : 0;
+                runSign = sign[i];
+            }
+        }
+        return knots + (run + 1) / 2;
+    }
+
+    private double nextEvent() {
+        double limit = lambda * (1 - SAME_EVENT);
+        double best = 0;
+        for (int i = 1; i + 1 < n; i++) {
+            if (sign[i] == 0) {
+                best = Math.max(best, hitTime(i, limit));
+            }
+        }
+        for (int j = 1; j + 1 < anchorCount; j++) {
+            best = Math.max(best, leaveTime(j, limit));
+        }
+        return best;
+    }
+
+    /** Largest lambda in (0, limit) where nu_i = +-lambda, or 0. */
+    private double hitTime(int i, double limit) {
+        double now = nu0[i] + lambda * nu1[i];
+        if (Math.abs(now) > lambda * (1 + TIED_EVENTS) && changedAt[i] != lambda) {
+            return lambda; // overshot within rounding at the last event: enters now
+        }
+        double best = 0;
+        double up = nu0[i] / (1 - nu1[i]);    // nu0 + l nu1 = +l
+        double down = -nu0[i] / (1 + nu1[i]); // nu0 + l nu1 = -l
+        if (up > 0 && up < limit) {
+            best = up;
+        }
+        if (down > 0 && down < limit) {
+            best = Math.max(best, down);
+        }
+        return best;
+    }
+
+    /** Largest lambda in (0, limit) where the curvature at anchor j (a boundary point) reaches 0 from its sign, or 0. */
+    private double leaveTime(int j, double limit) {
+        int b = anchors[j];
+        double c0 = curvature(theta0, j);
+        double c1 = curvature(theta1, j);
+        if (sign[b] * c1 <= 0) {
+            return 0; // does not shrink toward zero as lambda decreases
+        }
+        if (sign[b] * (c0 + lambda * c1) <= 0 && changedAt[b] != lambda) {
+            return lambda; // crossed zero within rounding at the last event: leaves now
+        }
+        double t = -c0 / c1;
+        return t > 0 && t < limit ? t : 0;
+    }
+
+    private void apply(double next) {
+        double limit = lambda * (1 - SAME_EVENT);
+        double tie = next * (1 - TIED_EVENTS);
+        int leaving = 0;
+        for (int j = 1; j + 1 < anchorCount; j++) {
+            if (leaveTime(j, limit) >= tie) {
+                leavers[leaving++] = anchors[j];
+            }
+        }
+        for (int i = 1; i + 1 < n; i++) {
+            if (sign[i] == 0 && hitTime(i, limit) >= tie) {
+                // the sign nu_i takes at the event
+                sign[i] = (byte) (nu0[i] + next * nu1[i] > 0 ? 1 : -1);
+                changedAt[i] = next;
+            }
+        }
+        for (int k = 0; k < leaving; k++) {
+            sign[leavers[k]] = 0;
+            changedAt[leavers[k]] = next;
+        }
+    }
+
+    private double curvature(double[] theta, int j) {
+        double right = (theta[j + 1] - theta[j]) / (x[anchors[j + 1]] - x[anchors[j]]);
+        double left = (theta[j] - theta[j - 1]) / (x[anchors[j]] - x[anchors[j - 1]]);
+        return right - left;
+    }
+
+    /** Solves the current segment: anchor values, fitted values and dual variables, each as part0 + lambda * part1. */
+    private void segment() {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || i == n - 1 || sign[i] != 0) {
+                anchors[m++] = i;
+            }
+        }
+        anchorCount = m;
+        java.util.Arrays.fill(diag, 0, m, 0);
+        java.util.Arrays.fill(off, 0, m, 0);
+        java.util.Arrays.fill(theta0, 0, m, 0);
+        java.util.Arrays.fill(theta1, 0, m, 0);
+        // Gram matrix and right-hand side of the hat basis on the anchors
+        for (int j = 0; j + 1 < m; j++) {
+            int a = anchors[j];
+            int b = anchors[j + 1];
+            double span = x[b] - x[a];
+            for (int k = a; k < b; k++) {
+                double t = (x[k] - x[a]) / span;
+                double wk = w[k];
+                diag[j] += wk * (1 - t) * (1 - t);
+                diag[j + 1] += wk * t * t;
+                off[j] += wk * t * (1 - t);
+                theta0[j] += wk * (1 - t) * y[k];
+                theta0[j + 1] += wk * t * y[k];
+            }
+        }
+        diag[m - 1] += w[n - 1];
+        theta0[m - 1] += w[n - 1] * y[n - 1];
+        // -Phi^T D_B^T s_B: each bend's kink functional on the three hats that bend there
+        for (int j = 1; j + 1 < m; j++) {
+            int s = sign[anchors[j]];
+            double left = 1 / (x[anchors[j]] - x[anchors[j - 1]]);
+            double right = 1 / (x[anchors[j + 1]] - x[anchors[j]]);
+            theta1[j - 1] -= s * left;
+            theta1[j] += s * (left + right);
+            theta1[j + 1] -= s * right;
+        }
+        Tridiagonal.solve(m, diag, off, theta0, theta1);
+        for (int j = 0; j + 1 < m; j++) {
+            int a = anchors[j];
+            int b = anchors[j + 1];
+            double span = x[b] - x[a];
+            for (int k = a; k < b; k++) {
+                double t = (x[k] - x[a]) / span;
+                z0[k] = theta0[j] + t * (theta0[j + 1] - theta0[j]);
+                z1[k] = theta1[j] + t * (theta1[j + 1] - theta1[j]);
+            }
+        }
+        z0[n - 1] = theta0[m - 1];
+        z1[n - 1] = theta1[m - 1];
+        dual(z0, y, nu0);
+        dual(z1, null, nu1);
+    }
+
+    /** nu_i = sum_{j<i} r_j (x_i - x_j) with r = W (y - z), or r = -W z when y is null. */
+    private void dual(double[] z, double[] yy, double[] nu) {
+        double sum = 0;
+        double moment = 0;
+        for (int i = 0; i < n; i++) {
+            nu[i] = x[i] * sum - moment;
+            double r = w[i] * ((yy == null ? 0 : yy[i]) - z[i]);
+            sum += r;
+            moment += r * x[i];
+        }
+    }
+}

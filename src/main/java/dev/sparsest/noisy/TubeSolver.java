@@ -1,0 +1,237 @@
+package dev.sparsest.noisy;
+
+import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.data.NoisyData;
+import dev.sparsest.model.UnivariateNetwork;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Tube mode: the fewest-knot continuous piecewise-linear function f (= fewest-neuron 1-D ReLU
+ * network with skip term) with lower_i &lt;= f(x_i) &lt;= upper_i at every data point. Exact; the
+ * min-link problem of Imai and Iri (1986) and Hakimi and Schmeichel (1991), re-derived here as a
+ * dynamic program over sets of lines.
+ *
+ * <p><b>Method.</b> Let Phi_m(j) be the set of lines y = c + s x that can be the last piece of an
+ * m-piece function satisfying points 1..j, with its last knot at or left of x_j. Then
+ * Phi_m(j+1) = (Phi_m(j) &cap; U_{j+1}) &cup; New(Phi_{m-1}(j)), where U_{j+1} are the lines
+ * through the tube at x_{j+1} and New(S) those lines of U_{j+1} that cross some line of S within
+ * [x_j, x_{j+1}] (a knot there). A line crosses the band that S sweeps over [x_j, x_{j+1}] unless it
+ * passes above it at both ends or below it at both ends, so New(S) depends only on the ranges of
+ * S at x_j and x_{j+1}: it is U_{j+1} minus two corners, three convex pieces. Only two levels are
+ * ever needed: with m the fewest pieces for points 1..j, Phi_{m+1}(j) reaches the whole tube at
+ * x_j, so every line of Phi_{m+2} is already in New(Phi_{m+1}). Each level is kept as a list of
+ * convex polygons in the (s, c) plane, clipped by each new tube; the answer is m - 1 knots when
+ * the last point is reached. A solution is read backwards: a line of the last level, then in each
+ * parent level a line crossing it inside the knot's interval, the knot at their crossing.
+ *
+ * <p><b>Which solution.</b> Among the fewest-knot functions, the one whose pieces are, from the
+ * right, the vertex centre of the feasible polygon: well inside the tube, not the least l^p cost.
+ *
+ * <p><b>Cost.</b> O(N P V): P polygons alive (new ones per point while the current level
+ * survives, dropped when their lines leave the tube), V vertices each (a handful). On noisy data P
+ * stays near the number of points one piece spans; see PERF.md for measured times.
+ *
+ * <p><b>Tolerance.</b> Polygons of exact constraints (a zero-width tube) are degenerate; clipping
+ * keeps them within 1e-12 relative. Every solution is checked at every data point and accepted
+ * within 1e-9 of the data's scale (max |y|), else an error is raised. Stateless and thread-safe.
+ */
+public final class TubeSolver {
+    /** Accepted distance outside the tube, relative to the data's y scale. */
+    public static final double TUBE_TOLERANCE = 1e-9;
+    /**
+     * Every tube is widened by this (scaled units: y within [-1, 1]) so that exact constraints
+     * (eps = 0) give thin polygons instead of degenerate ones that rounding can lose.
+     */
+    static final double MIN_HALF_WIDTH = 1e-11;
+
+    /** A convex piece of one level and where its lines came from (for reading a solution back). */
+    private record Piece(LineSet lines, int start, Piece[] parents) {
+    }
+
+    public TubeFit solve(NoisyData data) {
+        data.requireTwoPoints();
+        data.requireTube();
+        Scaling1D sc = new Scaling1D(data);
+        int n = data.size();
+        double[] x = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        double minGap = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            x[i] = sc.x(data.x(i));
+            lo[i] = sc.y(data.lower(i)) - MIN_HALF_WIDTH;
+            hi[i] = sc.y(data.upper(i)) + MIN_HALF_WIDTH;
+            if (i > 0) {
+                minGap = Math.min(minGap, x[i] - x[i - 1]);
+            }
+        }
+        // Every piece of some optimal solution has |slope| <= (max upper - min lower) / min gap <= 2 / minGap
+        // (a piece covering two points is a chord of the tube; one covering one point or none can be
+        // turned to pass through a neighbour's value): a bounded search box with 4x margin.
+        double maxSlope = 8 / minGap;
+        LineSet box = LineSet.box(maxSlope, 2 + maxSlope);
+        if (!Double.isFinite(maxSlope)) {
+            throw new InvalidDataException("the x values are too close together for doubles at this range; rescale x");
+        }
+
+        Piece first = new Piece(box.clipBetween(x[0], lo[0], hi[0]), 0, null);
+        List<Piece> level = List.of(first);     // Phi_m(j), m = fewest pieces so far
+        List<Piece> next = List.of(first);      // Phi_{m+1}(j)
+        int pieces = 1;
+        for (int j = 0; j + 1 < n; j++) {
+            List<Piece> kept = clip(level, x[j + 1], lo[j + 1], hi[j + 1]);
+            List<Piece> nextKept = clip(next, x[j + 1], lo[j + 1], hi[j + 1]);
+            List<Piece> fresh = fresh(level, box, x, lo, hi, j + 1);
+            if (!kept.isEmpty()) {
+                nextKept.addAll(fresh);
+                level = kept;
+                next = nextKept;
+            } else {
+                pieces++;
+                List<Piece> after = fresh(next, box, x, lo, hi, j + 1);
+                nextKept.addAll(fresh);
+                level = nextKept;
+                next = after;
+            }
+            if (level.isEmpty()) {
+                throw new IllegalStateException("tube solver: no feasible line at x = " + data.x(j + 1));
+            }
+        }
+        UnivariateNetwork net = readBack(level.get(0), x, sc);
+        double excess = excess(net, data);
+        if (!(excess <= TUBE_TOLERANCE * data.yScale())) {
+            throw new InvalidDataException("the fewest-knot function leaves the tube by " + excess
+                    + " at these magnitudes (more than " + TUBE_TOLERANCE + " of max|y|); rescale the data or widen the tube");
+        }
+        return new TubeFit(net, pieces - 1, excess);
+    }
+
+    private static List<Piece> clip(List<Piece> set, double x, double lo, double hi) {
+        List<Piece> out = new ArrayList<>(set.size() + 3);
+        for (Piece p : set) {
+            LineSet c = p.lines.clipBetween(x, lo, hi);
+            if (!c.isEmpty()) {
+                out.add(c == p.lines ? p : new Piece(c, p.start, p.parents));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * New(S): lines through the tube at point k that cross a line of S between x_{k-1} and x_k:
+     * not above S's range at both ends, not below it at both ends. Up to three convex pieces.
+     */
+    private static List<Piece> fresh(List<Piece> set, LineSet box, double[] x, double[] lower, double[] upper, int k) {
+        double x0 = x[k - 1];
+        double x1 = x[k];
+        double lo = lower[k];
+        double hi = upper[k];
+        double aMin = Double.POSITIVE_INFINITY;
+        double aMax = Double.NEGATIVE_INFINITY;
+        double bMin = Double.POSITIVE_INFINITY;
+        double bMax = Double.NEGATIVE_INFINITY;
+        for (Piece p : set) {
+            aMin = Math.min(aMin, p.lines.min(x0));
+            aMax = Math.max(aMax, p.lines.max(x0));
+            bMin = Math.min(bMin, p.lines.min(x1));
+            bMax = Math.max(bMax, p.lines.max(x1));
+        }
+        Piece[] parents = set.toArray(new Piece[0]);
+        List<Piece> out = new ArrayList<>(3);
+        LineSet base = box.clipBetween(x1, lo, hi);
+        addIfAny(out, base.clipBetween(x1, bMin, bMax), k, parents);
+        addIfAny(out, base.clipValue(x1, bMax, false).clipValue(x0, aMax, true), k, parents);
+        addIfAny(out, base.clipValue(x1, bMin, true).clipValue(x0, aMin, false), k, parents);
+        return out;
+    }
+
+    private static void addIfAny(List<Piece> out, LineSet lines, int start, Piece[] parents) {
+        if (!lines.isEmpty()) {
+            out.add(new Piece(lines, start, parents));
+        }
+    }
+
+    /**
+     * A solution, right to left: the centre line of the last piece, then in each parent level the
+     * centre of the lines that cross the current one inside its knot interval.
+     */
+    private static UnivariateNetwork readBack(Piece last, double[] x, Scaling1D sc) {
+        double[] line = last.lines.centre();
+        double[] knots = new double[16];
+        double[] changes = new double[16];
+        int k = 0;
+        for (Piece p = last; p.parents != null; ) {
+            double x0 = x[p.start - 1];
+            double x1 = x[p.start];
+            double v0 = line[1] + line[0] * x0;
+            double v1 = line[1] + line[0] * x1;
+            Piece parent = null;
+            double[] prev = null;
+            // exact first; then with a slack of rounding size (thin polygons of exact constraints)
+            for (double slack = 0; parent == null && slack <= 1e-8; slack = slack == 0 ? 1e-12 : slack * 100) {
+                for (Piece q : p.parents) {
+                    LineSet crossing = q.lines.clipValue(x0, v0 + slack, true).clipValue(x1, v1 - slack, false);
+                    if (crossing.isEmpty()) {
+                        crossing = q.lines.clipValue(x0, v0 - slack, false).clipValue(x1, v1 + slack, true);
+                    }
+                    if (!crossing.isEmpty()) {
+                        parent = q;
+                        prev = crossing.centre();
+                        break;
+                    }
+                }
+            }
+            if (parent == null) {
+                throw new IllegalStateException("tube solver: no line of the previous level crosses the chosen one in ["
+                        + sc.xBack(x0) + ", " + sc.xBack(x1) + "]");
+            }
+            double change = line[0] - prev[0];
+            if (change != 0) {
+                double knot = (prev[1] - line[1]) / change;
+                if (k == knots.length) {
+                    knots = Arrays.copyOf(knots, 2 * k);
+                    changes = Arrays.copyOf(changes, 2 * k);
+                }
+                knots[k] = Math.min(Math.max(knot, x0), x1);
+                changes[k] = change;
+                k++;
+            }
+            p = parent;
+            line = prev;
+        }
+        // right to left -> left to right, back to the data's units; knots at one place merge
+        double slopeUnit = sc.yUnit / sc.xSpan;
+        double[] u = new double[k];
+        double[] c = new double[k];
+        int m = 0;
+        for (int i = k - 1; i >= 0; i--) {
+            double knot = sc.xBack(knots[i]);
+            if (m > 0 && knot <= u[m - 1]) {
+                c[m - 1] += changes[i] * slopeUnit;
+                continue;
+            }
+            u[m] = knot;
+            c[m] = changes[i] * slopeUnit;
+            m++;
+        }
+        return UnivariateNetwork.of(Arrays.copyOf(u, m), Arrays.copyOf(c, m), line[0] * slopeUnit, sc.xBack(0),
+                sc.yBack(line[1]));
+    }
+
+    private static double excess(UnivariateNetwork f, NoisyData d) {
+        double[] xs = d.xs();
+        double[] v = new double[xs.length];
+        f.evaluateSorted(xs, v);
+        double worst = 0;
+        for (int i = 0; i < xs.length; i++) {
+            worst = Math.max(worst, Math.max(d.lower(i) - v[i], v[i] - d.upper(i)));
+            if (Double.isNaN(v[i])) {
+                return Double.NaN;
+            }
+        }
+        return worst;
+    }
+}

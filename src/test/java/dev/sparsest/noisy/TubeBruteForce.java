@@ -1,0 +1,100 @@
+package dev.sparsest.noisy;
+
+import dev.sparsest.data.NoisyData;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * The independent oracle for tube mode on small N: the fewest knots of a CPWL function through
+ * values z_i in the tubes is min over z of sum over runs of ceil(run / 2) (THEORY.md section 1:
+ * the l0 count of interpolating z), which depends only on the curvature signs of z. So: try the
+ * sign patterns in {-, 0, +}^(N-2) in order of that count and return the first one some z in the
+ * tubes realizes, decided by an LP (ojAlgo): maximize t subject to sign_i a_i(z) >= t (nonzero
+ * signs), a_i(z) = 0 (zero signs). Realizable when t > MARGIN: the data are drawn so that
+ * optimal patterns have a clear margin (random tubes, scale 1).
+ */
+final class TubeBruteForce {
+    static final double MARGIN = 1e-7;
+
+    private TubeBruteForce() {
+    }
+
+    static int fewestKnots(NoisyData d) {
+        int n = d.size();
+        if (n <= 2) {
+            return 0;
+        }
+        int m = n - 2;
+        int patterns = (int) Math.pow(3, m);
+        int best = Integer.MAX_VALUE;
+        for (int cost = 0; cost <= (m + 1) / 2 + m; cost++) {
+            for (int code = 0; code < patterns; code++) {
+                int[] sign = decode(code, m);
+                if (knots(sign) == cost && realizable(d, sign)) {
+                    return cost;
+                }
+            }
+        }
+        return best;
+    }
+
+    static int[] decode(int code, int m) {
+        int[] s = new int[m];
+        for (int i = 0; i < m; i++) {
+            s[i] = code % 3 - 1;
+            code /= 3;
+        }
+        return s;
+    }
+
+    static int knots(int[] sign) {
+        int knots = 0;
+        int run = 0;
+        int runSign = 0;
+        for (int s : sign) {
+            if (s != 0 && s == runSign) {
+                run++;
+            } else {
+                knots += (run + 1) / 2;
+                run = s != 0 ? 1 : 0;
+                runSign = s;
+            }
+        }
+        return knots + (run + 1) / 2;
+    }
+
+    static boolean realizable(NoisyData d, int[] sign) {
+        int n = d.size();
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        Variable[] z = new Variable[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = model.addVariable("z" + i).lower(d.lower(i)).upper(d.upper(i));
+        }
+        Variable t = model.addVariable("t").lower(-1.0).upper(1.0).weight(1.0);
+        boolean anyStrict = false;
+        for (int i = 1; i + 1 < n; i++) {
+            double hl = d.x(i) - d.x(i - 1);
+            double hr = d.x(i + 1) - d.x(i);
+            int s = sign[i - 1];
+            Expression a = model.addExpression("a" + i);
+            double k = s == 0 ? 1 : s;
+            a.set(z[i - 1], k / hl);
+            a.set(z[i], -k * (1 / hl + 1 / hr));
+            a.set(z[i + 1], k / hr);
+            if (s == 0) {
+                a.level(0.0);
+            } else {
+                a.set(t, -1.0);
+                a.lower(0.0);
+                anyStrict = true;
+            }
+        }
+        Optimisation.Result r = model.maximise();
+        if (!r.getState().isFeasible()) {
+            return false;
+        }
+        return !anyStrict || r.getValue() > MARGIN;
+    }
+}
