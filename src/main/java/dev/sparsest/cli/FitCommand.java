@@ -63,20 +63,26 @@ final class FitCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ExactSolution s = solver.solve(d, penaltyOptions.penalty());
         double millis = (System.nanoTime() - t0) / 1e6;
-        String json = FitReport.json(s, d.size());
+        String report = FitReport.table(s, data.toString(), d.size(), millis, 40);
+        if (d.mergedDuplicates() > 0) {
+            report += "  (" + d.mergedDuplicates() + " exact duplicate points merged)\n";
+        }
+        return finish(FitReport.json(s, d.size()), report, data.getFileName() + ": " + s.penalty().name() + " optimum", d,
+                s.network());
+    }
+
+    /** Writes the model (-o) and the plot, then prints the JSON or the report with where the files went. */
+    private Integer finish(String json, String report, String title, Dataset1D points, UnivariateNetwork f) throws Exception {
         if (output != null) {
             AtomicFiles.writeString(output, json);
         }
         if (plot != null) {
-            PlotWriter.write(plot, data.getFileName() + ": " + s.penalty().name() + " optimum", d, s.network());
+            PlotWriter.write(plot, title, points, f);
         }
         if (format == OutputFormat.json) {
             System.out.print(json);
         } else {
-            System.out.print(FitReport.table(s, data.toString(), d.size(), millis, 40));
-            if (d.mergedDuplicates() > 0) {
-                System.out.println("  (" + d.mergedDuplicates() + " exact duplicate points merged)");
-            }
+            System.out.print(report);
             if (output != null) {
                 System.out.println("  model written to " + output);
             }
@@ -116,24 +122,7 @@ final class FitCommand implements Callable<Integer> {
             f = p.network();
             title = data.getFileName() + ": l1-penalized fit, lambda = " + FitReport.num(lambda);
         }
-        if (output != null) {
-            AtomicFiles.writeString(output, json);
-        }
-        if (plot != null) {
-            PlotWriter.write(plot, title, d.means1D(), f);
-        }
-        if (format == OutputFormat.json) {
-            System.out.print(json);
-        } else {
-            System.out.print(report);
-            if (output != null) {
-                System.out.println("  model written to " + output);
-            }
-            if (plot != null) {
-                System.out.println("  plot written to " + plot);
-            }
-        }
-        return 0;
+        return finish(json, report, title, d.means1D(), f);
     }
 
     /** The single tube half-width, or NaN for the per-row third column. */

@@ -59,7 +59,6 @@ final class PlotWriter {
 
     /** Active neurons (or nonzero parameters) against epochs, log-scaled count axis. */
     static void writeHistory(Path file, String title, dev.sparsest.train.History h) throws IOException {
-        format(file);
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("epoch").yAxisTitle("active").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setYAxisLogarithmic(true);

@@ -35,6 +35,7 @@ final class PenalizedPath {
     double lambda;
     private int events;
     private boolean started;
+    private double cachedNext = Double.NaN;
 
     // the current segment, affine in lambda: value = part0 + lambda * part1
     private int[] anchors;
@@ -142,24 +143,25 @@ final class PenalizedPath {
         return started ? Math.min(nextEvent(), lambda) : lambda;
     }
 
-    /** Bends of the fit at the current lambda: the fewest knots of a CPWL interpolant of the fit. */
-    int knots() {
-        int knots = 0;
-        int run = 0;
-        int runSign = 0;
+    /** Whether the fit bends anywhere at the current lambda (false on the least-squares line). */
+    boolean hasBends() {
         for (int i = 1; i + 1 < n; i++) {
-            if (sign[i] != 0 && sign[i] == runSign) {
-                run++;
-            } else {
-                knots += (run + 1) / 2;
-                run = sign[i] != 0 ? 1 : 0;
-                runSign = sign[i];
+            if (sign[i] != 0) {
+                return true;
             }
         }
-        return knots + (run + 1) / 2;
+        return false;
     }
 
+    /** The next event below lambda, computed once per segment (the path asks twice: to report and to move). */
     private double nextEvent() {
+        if (Double.isNaN(cachedNext)) {
+            cachedNext = computeNextEvent();
+        }
+        return cachedNext;
+    }
+
+    private double computeNextEvent() {
         double limit = lambda * (1 - SAME_EVENT);
         double best = 0;
         for (int i = 1; i + 1 < n; i++) {
@@ -236,6 +238,7 @@ final class PenalizedPath {
 
     /** Solves the current segment: anchor values, fitted values and dual variables, each as part0 + lambda * part1. */
     private void segment() {
+        cachedNext = Double.NaN;
         int m = 0;
         for (int i = 0; i < n; i++) {
             if (i == 0 || i == n - 1 || sign[i] != 0) {

@@ -98,7 +98,7 @@ public final class PenalizedSolver {
     /** The sparsest network through the fitted values; the affine one while no bend has entered. */
     private static UnivariateNetwork network(NoisyData data, Scaling1D sc, PenalizedPath path, double[] fitted) {
         int n = fitted.length;
-        if (n == 2 || path.knots() == 0) {
+        if (n == 2 || !path.hasBends()) {
             return UnivariateNetwork.affine((fitted[n - 1] - fitted[0]) / (data.x(n - 1) - data.x(0)), data.x(0), fitted[0]);
         }
         return new ChordPathSolver().solve(Dataset1D.of(data.xs(), fitted), Penalty.l0()).network();

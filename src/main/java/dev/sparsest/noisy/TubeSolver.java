@@ -72,10 +72,10 @@ public final class TubeSolver {
         // (a piece covering two points is a chord of the tube; one covering one point or none can be
         // turned to pass through a neighbour's value): a bounded search box with 4x margin.
         double maxSlope = 8 / minGap;
-        LineSet box = LineSet.box(maxSlope, 2 + maxSlope);
         if (!Double.isFinite(maxSlope)) {
             throw new InvalidDataException("the x values are too close together for doubles at this range; rescale x");
         }
+        LineSet box = LineSet.box(maxSlope, 2 + maxSlope);
 
         Piece first = new Piece(box.clipBetween(x[0], lo[0], hi[0]), 0, null);
         List<Piece> level = List.of(first);     // Phi_m(j), m = fewest pieces so far

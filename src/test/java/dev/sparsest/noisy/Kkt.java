@@ -37,16 +37,11 @@ final class Kkt {
             nu[k + 1] = (r[k] - prev + nu[k] * (1 / hl + 1 / hr)) * hr;
         }
         double worst = 0;
-        double lam = 1;
         for (int i = 1; i + 1 < n; i++) {
-            worst = Math.max(worst, (Math.abs(nu[i]) - lambda) / lam);
+            worst = Math.max(worst, Math.abs(nu[i]) - lambda);
             double a = (z[i + 1] - z[i]) / (x[i + 1] - x[i]) - (z[i] - z[i - 1]) / (x[i] - x[i - 1]);
             if (Math.abs(a) > bendTol) {
-                double v = Math.abs(nu[i] - lambda * Math.signum(a)) / lam;
-                if (v > 1e-3 && Boolean.getBoolean("kkt.debug")) {
-                    System.out.println("i=" + i + " a=" + a + " nu=" + nu[i] + " lambda=" + lambda + " h=" + (x[i] - x[i - 1]) + "," + (x[i + 1] - x[i]));
-                }
-                worst = Math.max(worst, v);
+                worst = Math.max(worst, Math.abs(nu[i] - lambda * Math.signum(a)));
             }
         }
         double sum = 0;
