@@ -13,6 +13,9 @@ import dev.sparsest.data.InvalidDataException;
  * The test is invariant under scaling of x and of y. The default tol = 1e-11 is about 10^5 times
  * the rounding error of slopes computed from exact decimal data, and far below any curvature a
  * person would call real; raise it for data that was rounded upstream (float32: about 1e-6).
+ * Values that were computed with errors relative to a common scale rather than to themselves
+ * (fitted values, whose small entries carry the rounding of the large ones) take a value floor:
+ * every |y| in e_j counts as at least that floor.
  */
 public final class ChordGeometry {
     /** Default relative collinearity tolerance. */
@@ -27,6 +30,8 @@ public final class ChordGeometry {
     final double[] a;
     /** sign of a[i] after the tolerance test: -1, 0, +1. */
     final byte[] sign;
+    /** Least magnitude a value counts with in the rounding model. */
+    private final double valueFloor;
 
     /**
      * Larger |x| or |y| is refused: an interpolant evaluated back at such a point can round past
@@ -43,9 +48,17 @@ public final class ChordGeometry {
     static final double MIN_MAGNITUDE = 0x1p-970;
 
     ChordGeometry(Dataset1D data, double tolerance) {
+        this(data, tolerance, 0);
+    }
+
+    ChordGeometry(Dataset1D data, double tolerance, double valueFloor) {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and >= 0: " + tolerance);
         }
+        if (!(valueFloor >= 0) || Double.isInfinite(valueFloor)) {
+            throw new IllegalArgumentException("value floor must be finite and >= 0: " + valueFloor);
+        }
+        this.valueFloor = valueFloor;
         n = data.size();
         x = data.xs();
         y = data.ys();
@@ -72,7 +85,7 @@ public final class ChordGeometry {
         for (int j = 0; j + 1 < n; j++) {
             double h = x[j + 1] - x[j];
             s[j] = (y[j + 1] - y[j]) / h;
-            err[j] = (Math.abs(y[j]) + Math.abs(y[j + 1])) / h + Math.abs(s[j]) * ((Math.abs(x[j]) + Math.abs(x[j + 1])) / h);
+            err[j] = (magnitude(y[j]) + magnitude(y[j + 1])) / h + Math.abs(s[j]) * ((Math.abs(x[j]) + Math.abs(x[j + 1])) / h);
             if (!Double.isFinite(s[j]) || !Double.isFinite(err[j])) {
                 throw new InvalidDataException("slope between x = " + x[j] + " and x = " + x[j + 1]
                         + " overflows (y = " + y[j] + ", " + y[j + 1] + "): rescale the data");
@@ -117,13 +130,17 @@ public final class ChordGeometry {
             double slope = s[start - 1];
             double dx = x[j + 1] - x[start];
             double deviation = Math.abs(y[start] + slope * dx - y[j + 1]);
-            double bound = 2 * tolerance * (Math.abs(y[start]) + Math.abs(y[j + 1]) + Math.abs(slope) * (Math.abs(x[start]) + Math.abs(x[j + 1])));
+            double bound = 2 * tolerance * (magnitude(y[start]) + magnitude(y[j + 1]) + Math.abs(slope) * (Math.abs(x[start]) + Math.abs(x[j + 1])));
             if (deviation > bound && lastNonzero >= 0) {
                 sign[lastNonzero] = (byte) (a[lastNonzero] > 0 ? 1 : -1);
                 j = lastNonzero; // continue after the kept curvature: a new stretch, a new line
                 start = -1;
             }
         }
+    }
+
+    private double magnitude(double v) {
+        return Math.max(Math.abs(v), valueFloor);
     }
 
     /** The l0 lower bound: sum over maximal runs of equal nonzero sign of ceil(run / 2). */

@@ -42,6 +42,7 @@ public final class ChordPathSolver {
     public static final double INTERPOLATION_TOLERANCE = 1e-6;
 
     private final double tolerance;
+    private final double valueFloor;
 
     public ChordPathSolver() {
         this(ChordGeometry.DEFAULT_TOLERANCE);
@@ -49,10 +50,22 @@ public final class ChordPathSolver {
 
     /** A solver whose collinearity tolerance is {@code tolerance} (see {@link ChordGeometry}). */
     public ChordPathSolver(double tolerance) {
+        this(tolerance, 0);
+    }
+
+    /**
+     * A solver for values computed with errors relative to a common scale (such as fitted values):
+     * in the rounding model every |y| counts as at least {@code valueFloor} (see {@link ChordGeometry}).
+     */
+    public ChordPathSolver(double tolerance, double valueFloor) {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and >= 0: " + tolerance);
         }
+        if (!(valueFloor >= 0) || Double.isInfinite(valueFloor)) {
+            throw new IllegalArgumentException("value floor must be finite and >= 0: " + valueFloor);
+        }
         this.tolerance = tolerance;
+        this.valueFloor = valueFloor;
     }
 
     public double tolerance() {
@@ -64,11 +77,11 @@ public final class ChordPathSolver {
         int n = data.size();
         if (n <= 2) {
             double slope = (data.y(1) - data.y(0)) / (data.x(1) - data.x(0));
-            new ChordGeometry(data, tolerance); // rejects a slope that overflows
+            new ChordGeometry(data, tolerance, valueFloor); // rejects a slope that overflows
             UnivariateNetwork affine = UnivariateNetwork.affine(slope, data.x(0), data.y(0));
             return new ExactSolution(affine, penalty, 0, 0, 0, tolerance);
         }
-        ChordGeometry g = new ChordGeometry(data, tolerance);
+        ChordGeometry g = new ChordGeometry(data, tolerance, valueFloor);
         byte[] tileEndingAt = new byte[n];
         Workspace ws = new Workspace(n);
         for (int i = 1; i + 1 < n; ) {

@@ -1,46 +1,49 @@
 package dev.sparsest.noisy;
 
 /**
- * A convex polygon of lines y = c + s x, as its vertices in the (s, c) plane. Immutable: clipping
- * returns a new polygon. Points of a polygon that is a segment or a single point (exact
- * interpolation constraints) survive clipping within a rounding tolerance.
+ * A convex polygon of lines, as its vertices in the (s, v) plane: the line through (origin, v)
+ * with slope s, i.e. y = v + s (x - origin). The origin is a data point near where the set is
+ * used, so that values at nearby points are sums of O(1) terms even when the slopes are steep
+ * (clustered x): with a fixed origin the intercepts grow like slope x span and the tests cancel.
+ * Immutable: clipping returns a new polygon. Points of a polygon that is a segment or a single
+ * point (exact interpolation constraints) survive clipping within a rounding tolerance.
  */
 final class LineSet {
-    /** Relative slack of the inside test: a few ulps of the terms of c + s x. */
+    /** Relative slack of the inside test: a few ulps of the terms of v + s (x - origin). */
     private static final double SLACK = 1e-12;
-    static final LineSet EMPTY = new LineSet(new double[0], new double[0]);
 
+    final double origin;
     final double[] s;
-    final double[] c;
+    final double[] v;
 
-    LineSet(double[] s, double[] c) {
+    LineSet(double origin, double[] s, double[] v) {
+        this.origin = origin;
         this.s = s;
-        this.c = c;
+        this.v = v;
     }
 
-    /** The box |s| <= maxSlope, |c| <= maxValue. */
-    static LineSet box(double maxSlope, double maxValue) {
-        return new LineSet(new double[] {-maxSlope, maxSlope, maxSlope, -maxSlope},
-                new double[] {-maxValue, -maxValue, maxValue, maxValue});
+    /** The lines with |s| <= maxSlope and lo <= value at origin <= hi. */
+    static LineSet box(double origin, double maxSlope, double lo, double hi) {
+        return new LineSet(origin, new double[] {-maxSlope, maxSlope, maxSlope, -maxSlope}, new double[] {lo, lo, hi, hi});
     }
 
     boolean isEmpty() {
         return s.length == 0;
     }
 
-    /** Lines with value at x at most v (upper = true) or at least v. */
-    LineSet clipValue(double x, double v, boolean upper) {
+    /** Lines with value at x at most y (upper = true) or at least y. */
+    LineSet clipValue(double x, double y, boolean upper) {
         double sign = upper ? 1 : -1;
-        return clip(sign * x, sign, sign * v);
+        return clip(sign * (x - origin), sign, sign * y);
     }
 
-    /** Lines with lo <= c + s x <= hi. */
+    /** Lines with lo <= value at x <= hi. */
     LineSet clipBetween(double x, double lo, double hi) {
         return clipValue(x, hi, true).clipValue(x, lo, false);
     }
 
-    /** Lines with a s + b c <= d (Sutherland-Hodgman against one half-plane). */
-    LineSet clip(double a, double b, double d) {
+    /** Lines with a s + b v <= d (Sutherland-Hodgman against one half-plane). */
+    private LineSet clip(double a, double b, double d) {
         int m = s.length;
         if (m == 0) {
             return this;
@@ -50,10 +53,10 @@ final class LineSet {
         boolean allOut = true;
         for (int i = 0; i < m; i++) {
             double as = a * s[i];
-            double bc = b * c[i];
-            double v = as + bc - d;
-            double tol = SLACK * (Math.abs(as) + Math.abs(bc) + Math.abs(d));
-            f[i] = v <= tol ? Math.min(v, 0) : v; // within the slack counts as on the line
+            double bv = b * v[i];
+            double g = as + bv - d;
+            double tol = SLACK * (Math.abs(as) + Math.abs(bv) + Math.abs(d));
+            f[i] = g <= tol ? Math.min(g, 0) : g; // within the slack counts as on the line
             allIn &= f[i] <= 0;
             allOut &= f[i] > 0;
         }
@@ -61,52 +64,76 @@ final class LineSet {
             return this;
         }
         if (allOut) {
-            return EMPTY;
+            return empty();
         }
         double[] ns = new double[m + 2];
-        double[] nc = new double[m + 2];
+        double[] nv = new double[m + 2];
         int k = 0;
         for (int i = 0; i < m; i++) {
             int j = i + 1 == m ? 0 : i + 1;
             if (f[i] <= 0) {
                 ns[k] = s[i];
-                nc[k] = c[i];
+                nv[k] = v[i];
                 k++;
             }
             if ((f[i] < 0 && f[j] > 0) || (f[i] > 0 && f[j] < 0)) {
                 double t = f[i] / (f[i] - f[j]);
                 ns[k] = s[i] + t * (s[j] - s[i]);
-                nc[k] = c[i] + t * (c[j] - c[i]);
+                nv[k] = v[i] + t * (v[j] - v[i]);
                 k++;
             }
         }
-        return new LineSet(java.util.Arrays.copyOf(ns, k), java.util.Arrays.copyOf(nc, k));
+        return new LineSet(origin, java.util.Arrays.copyOf(ns, k), java.util.Arrays.copyOf(nv, k));
+    }
+
+    private LineSet empty() {
+        return new LineSet(origin, new double[0], new double[0]);
     }
 
     double min(double x) {
-        double v = Double.POSITIVE_INFINITY;
+        double m = Double.POSITIVE_INFINITY;
         for (int i = 0; i < s.length; i++) {
-            v = Math.min(v, c[i] + s[i] * x);
+            m = Math.min(m, v[i] + s[i] * (x - origin));
         }
-        return v;
+        return m;
     }
 
     double max(double x) {
-        double v = Double.NEGATIVE_INFINITY;
+        double m = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < s.length; i++) {
-            v = Math.max(v, c[i] + s[i] * x);
+            m = Math.max(m, v[i] + s[i] * (x - origin));
         }
-        return v;
+        return m;
     }
 
-    /** The mean of the vertices: a line inside the set (a deterministic choice). */
-    double[] centre() {
-        double ms = 0;
-        double mc = 0;
-        for (int i = 0; i < s.length; i++) {
-            ms += s[i];
-            mc += c[i];
+    /**
+     * The line of the set with slope nearest {@code target}: the slope clamped into the set's
+     * range, then the middle of the set's values at the origin for that slope. Returns
+     * {slope, value at origin}.
+     */
+    double[] nearestSlope(double target) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double si : s) {
+            lo = Math.min(lo, si);
+            hi = Math.max(hi, si);
         }
-        return new double[] {ms / s.length, mc / s.length};
+        double slope = Math.min(Math.max(target, lo), hi);
+        double vMin = Double.POSITIVE_INFINITY;
+        double vMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < s.length; i++) {
+            int j = i + 1 == s.length ? 0 : i + 1;
+            if (s[i] == slope) {
+                vMin = Math.min(vMin, v[i]);
+                vMax = Math.max(vMax, v[i]);
+            }
+            if ((s[i] < slope && slope < s[j]) || (s[j] < slope && slope < s[i])) {
+                double t = (slope - s[i]) / (s[j] - s[i]);
+                double vi = v[i] + t * (v[j] - v[i]);
+                vMin = Math.min(vMin, vi);
+                vMax = Math.max(vMax, vi);
+            }
+        }
+        return new double[] {slope, 0.5 * (vMin + vMax)};
     }
 }

@@ -51,6 +51,8 @@ final class PenalizedPath {
     private final int[] leavers;
     /** The lambda at which each point last entered or left: no immediate second change there (rounding ping-pong). */
     private final double[] changedAt;
+    /** The sign each point had when it last left the boundary. */
+    private final byte[] leftWith;
 
     PenalizedPath(double[] x, double[] y, double[] w) {
         this.n = x.length;
@@ -69,6 +71,7 @@ final class PenalizedPath {
         this.off = new double[n];
         this.leavers = new int[n];
         this.changedAt = new double[n];
+        this.leftWith = new byte[n];
         java.util.Arrays.fill(changedAt, Double.NaN);
         segment();
         double start = 0;
@@ -106,10 +109,12 @@ final class PenalizedPath {
             for (int i = 1; i + 1 < n; i++) { // the first bends enter at lambda_max itself
                 if (Math.abs(nu0[i]) >= lambda * (1 - TIED_EVENTS)) {
                     sign[i] = (byte) (nu0[i] > 0 ? 1 : -1);
+                    changedAt[i] = lambda;
                 }
             }
             events++;
             segment();
+            undoInconsistentChanges();
             return true;
         }
         double next = Math.min(nextEvent(), lambda);
@@ -125,7 +130,43 @@ final class PenalizedPath {
                     + " events: the data are too ill-conditioned for the homotopy");
         }
         segment();
+        undoInconsistentChanges();
         return true;
+    }
+
+    /**
+     * Tied events (exact data: integer values on a grid) can over-commit: a point whose nu_i
+     * reaches lambda together with another's may not need to bend once the other does. After the
+     * changes at this lambda, a new bend must grow in its own sign as lambda decreases (sign *
+     * dc/dlambda &lt;= 0), and a point that left must move inside (s nu_i - lambda increasing
+     * in lambda). The first change violating that is undone and the segment solved again; the
+     * undone point keeps changedAt = lambda, so the root it sits on is not an event again.
+     */
+    private void undoInconsistentChanges() {
+        for (int round = 0; round < n; round++) {
+            int undo = -1;
+            for (int j = 1; j + 1 < anchorCount && undo < 0; j++) {
+                int b = anchors[j];
+                if (changedAt[b] == lambda && sign[b] * curvature(theta1, j) > 0) {
+                    undo = b;
+                }
+            }
+            for (int i = 1; i + 1 < n && undo < 0; i++) {
+                if (sign[i] == 0 && changedAt[i] == lambda && leftWith[i] * nu1[i] < 1) {
+                    undo = i;
+                }
+            }
+            if (undo < 0) {
+                return;
+            }
+            if (sign[undo] != 0) {
+                leftWith[undo] = sign[undo];
+                sign[undo] = 0;
+            } else {
+                sign[undo] = leftWith[undo];
+            }
+            segment();
+        }
     }
 
     /** Fitted value at point i for the current lambda. */
@@ -175,37 +216,57 @@ final class PenalizedPath {
         return best;
     }
 
-    /** Largest lambda in (0, limit) where nu_i = +-lambda, or 0. */
+    /**
+     * Largest lambda in (0, limit) where nu_i = +-lambda, or 0; lambda itself when the point
+     * must enter now: it overshot within rounding at the last event, or it sits on the boundary
+     * and moves out as lambda decreases (a tie the last event did not see). A point that left
+     * with sign s at this lambda has nu_i - s lambda affine with its only root here, so that root
+     * (found again a rounding error lower on clustered x) is not an event.
+     */
     private double hitTime(int i, double limit) {
+        boolean justLeft = changedAt[i] == lambda;
         double now = nu0[i] + lambda * nu1[i];
-        if (Math.abs(now) > lambda * (1 + TIED_EVENTS) && changedAt[i] != lambda) {
-            return lambda; // overshot within rounding at the last event: enters now
+        if (Math.abs(now) > lambda * (1 + TIED_EVENTS) && !justLeft) {
+            return lambda;
         }
-        double best = 0;
-        double up = nu0[i] / (1 - nu1[i]);    // nu0 + l nu1 = +l
-        double down = -nu0[i] / (1 + nu1[i]); // nu0 + l nu1 = -l
-        if (up > 0 && up < limit) {
-            best = up;
-        }
-        if (down > 0 && down < limit) {
-            best = Math.max(best, down);
-        }
-        return best;
+        double up = rootOrNow(nu0[i] / (1 - nu1[i]), nu1[i] < 1, limit, justLeft && leftWith[i] > 0);     // nu = +lambda
+        double down = rootOrNow(-nu0[i] / (1 + nu1[i]), nu1[i] > -1, limit, justLeft && leftWith[i] < 0); // nu = -lambda
+        return Math.max(up, down);
     }
 
-    /** Largest lambda in (0, limit) where the curvature at anchor j (a boundary point) reaches 0 from its sign, or 0. */
+    /**
+     * Largest lambda in (0, limit) where the curvature at anchor j (a boundary point) reaches 0
+     * from its sign, or 0; lambda itself when it must leave now (its curvature is at zero or past
+     * it within rounding and shrinks as lambda decreases). A bend that entered at this lambda has
+     * curvature affine in lambda with its only root here: it does not leave on this segment.
+     */
     private double leaveTime(int j, double limit) {
         int b = anchors[j];
+        if (changedAt[b] == lambda) {
+            return 0;
+        }
         double c0 = curvature(theta0, j);
         double c1 = curvature(theta1, j);
-        if (sign[b] * c1 <= 0) {
-            return 0; // does not shrink toward zero as lambda decreases
+        boolean shrinks = sign[b] * c1 > 0;
+        if (shrinks && sign[b] * (c0 + lambda * c1) <= 0) {
+            return lambda; // crossed zero within rounding at the last event
         }
-        if (sign[b] * (c0 + lambda * c1) <= 0 && changedAt[b] != lambda) {
-            return lambda; // crossed zero within rounding at the last event: leaves now
+        return rootOrNow(-c0 / c1, shrinks, limit, false);
+    }
+
+    /**
+     * A root t of a crossing as an event time: t itself inside (0, limit); the current lambda when
+     * t is the current lambda within rounding and the crossing happens as lambda decreases
+     * ({@code outward}); otherwise none (0).
+     */
+    private double rootOrNow(double t, boolean outward, double limit, boolean excluded) {
+        if (excluded || !(t > 0)) {
+            return 0;
         }
-        double t = -c0 / c1;
-        return t > 0 && t < limit ? t : 0;
+        if (t < limit) {
+            return t;
+        }
+        return outward && t <= lambda * (1 + TIED_EVENTS) ? lambda : 0;
     }
 
     private void apply(double next) {
@@ -225,6 +286,7 @@ final class PenalizedPath {
             }
         }
         for (int k = 0; k < leaving; k++) {
+            leftWith[leavers[k]] = sign[leavers[k]];
             sign[leavers[k]] = 0;
             changedAt[leavers[k]] = next;
         }

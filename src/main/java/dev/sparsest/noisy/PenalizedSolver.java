@@ -2,6 +2,7 @@ package dev.sparsest.noisy;
 
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.NoisyData;
+import dev.sparsest.exact.ChordGeometry;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.model.UnivariateNetwork;
@@ -101,7 +102,9 @@ public final class PenalizedSolver {
         if (n == 2 || !path.hasBends()) {
             return UnivariateNetwork.affine((fitted[n - 1] - fitted[0]) / (data.x(n - 1) - data.x(0)), data.x(0), fitted[0]);
         }
-        return new ChordPathSolver().solve(Dataset1D.of(data.xs(), fitted), Penalty.l0()).network();
+        // fitted values carry rounding relative to the data's scale, not to themselves
+        ChordPathSolver chordPath = new ChordPathSolver(ChordGeometry.DEFAULT_TOLERANCE, data.yScale());
+        return chordPath.solve(Dataset1D.of(data.xs(), fitted), Penalty.l0()).network();
     }
 
     private static PenalizedPath path(NoisyData data, Scaling1D sc) {

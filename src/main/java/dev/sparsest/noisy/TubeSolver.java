@@ -27,25 +27,41 @@ import java.util.List;
  * the last point is reached. A solution is read backwards: a line of the last level, then in each
  * parent level a line crossing it inside the knot's interval, the knot at their crossing.
  *
- * <p><b>Which solution.</b> Among the fewest-knot functions, the one whose pieces are, from the
- * right, the vertex centre of the feasible polygon: well inside the tube, not the least l^p cost.
+ * <p><b>Which solution.</b> Among the fewest-knot functions, a greedy one read from the right:
+ * the flattest last piece, then at each knot the smallest slope change the feasible set allows
+ * (so knots sit at data points and slopes stay moderate even when the slope box is wide). It is
+ * not in general the least l^p cost among them; with eps = 0 it is the chord-path interpolant.
  *
  * <p><b>Cost.</b> O(N P V): P polygons alive (new ones per point while the current level
  * survives, dropped when their lines leave the tube), V vertices each (a handful). On noisy data P
  * stays near the number of points one piece spans; see PERF.md for measured times.
  *
- * <p><b>Tolerance.</b> Polygons of exact constraints (a zero-width tube) are degenerate; clipping
- * keeps them within 1e-12 relative. Every solution is checked at every data point and accepted
- * within 1e-9 of the data's scale (max |y|), else an error is raised. Stateless and thread-safe.
+ * <p><b>Tolerance.</b> Polygons of exact constraints (a zero-width tube) are degenerate, so every
+ * tube is widened by {@link #MIN_HALF_WIDTH} or, with clustered x (a wide slope box), by the
+ * rounding of values at that slope (8e-15 over the least x spacing as a fraction of the x range,
+ * in units of half the y range: 8e-9 at spacings 1e-6 of the range); clipping keeps polygons
+ * within 1e-12 relative. Every
+ * solution is checked at every data point and refused beyond {@link #TUBE_TOLERANCE} of max|y|,
+ * the chord path's bound. Stateless and thread-safe.
  */
 public final class TubeSolver {
-    /** Accepted distance outside the tube, relative to the data's y scale. */
-    public static final double TUBE_TOLERANCE = 1e-9;
+    /**
+     * A solution further than this fraction of max|y| outside the tube is refused (checked on
+     * every solve), as the chord path refuses interpolants. Typical excesses are far smaller:
+     * the widening below, about 1e-11 of the y range for spread-out x.
+     */
+    public static final double TUBE_TOLERANCE = 1e-6;
     /**
      * Every tube is widened by this (scaled units: y within [-1, 1]) so that exact constraints
      * (eps = 0) give thin polygons instead of degenerate ones that rounding can lose.
      */
     static final double MIN_HALF_WIDTH = 1e-11;
+    /**
+     * ... and by this times the slope bound: a vertex of a polygon as wide as the slope box is
+     * known to a few ulps of the slope, so a value at distance up to 1 is known to about this
+     * much (clustered x: box 1e6, 1e-9 in value); thinner tubes lose their polygons in clipping.
+     */
+    static final double SLOPE_ROUNDING = 1e-15;
 
     /** A convex piece of one level and where its lines came from (for reading a solution back). */
     private record Piece(LineSet lines, int start, Piece[] parents) {
@@ -62,8 +78,6 @@ public final class TubeSolver {
         double minGap = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             x[i] = sc.x(data.x(i));
-            lo[i] = sc.y(data.lower(i)) - MIN_HALF_WIDTH;
-            hi[i] = sc.y(data.upper(i)) + MIN_HALF_WIDTH;
             if (i > 0) {
                 minGap = Math.min(minGap, x[i] - x[i - 1]);
             }
@@ -75,23 +89,26 @@ public final class TubeSolver {
         if (!Double.isFinite(maxSlope)) {
             throw new InvalidDataException("the x values are too close together for doubles at this range; rescale x");
         }
-        LineSet box = LineSet.box(maxSlope, 2 + maxSlope);
-
-        Piece first = new Piece(box.clipBetween(x[0], lo[0], hi[0]), 0, null);
+        double widen = Math.max(MIN_HALF_WIDTH, SLOPE_ROUNDING * maxSlope);
+        for (int i = 0; i < n; i++) {
+            lo[i] = sc.y(data.lower(i)) - widen;
+            hi[i] = sc.y(data.upper(i)) + widen;
+        }
+        Piece first = new Piece(LineSet.box(x[0], maxSlope, lo[0], hi[0]), 0, null);
         List<Piece> level = List.of(first);     // Phi_m(j), m = fewest pieces so far
         List<Piece> next = List.of(first);      // Phi_{m+1}(j)
         int pieces = 1;
         for (int j = 0; j + 1 < n; j++) {
             List<Piece> kept = clip(level, x[j + 1], lo[j + 1], hi[j + 1]);
             List<Piece> nextKept = clip(next, x[j + 1], lo[j + 1], hi[j + 1]);
-            List<Piece> fresh = fresh(level, box, x, lo, hi, j + 1);
+            List<Piece> fresh = fresh(level, maxSlope, x, lo, hi, j + 1);
             if (!kept.isEmpty()) {
                 nextKept.addAll(fresh);
                 level = kept;
                 next = nextKept;
             } else {
                 pieces++;
-                List<Piece> after = fresh(next, box, x, lo, hi, j + 1);
+                List<Piece> after = fresh(next, maxSlope, x, lo, hi, j + 1);
                 nextKept.addAll(fresh);
                 level = nextKept;
                 next = after;
@@ -102,7 +119,8 @@ public final class TubeSolver {
         }
         UnivariateNetwork net = readBack(level.get(0), x, sc);
         double excess = excess(net, data);
-        if (!(excess <= TUBE_TOLERANCE * data.yScale())) {
+        // the widening is by design (it matters alone for constant data, whose y scale is 0)
+        if (!(excess <= TUBE_TOLERANCE * data.yScale() + 2 * widen * sc.yUnit)) {
             throw new InvalidDataException("the fewest-knot function leaves the tube by " + excess
                     + " at these magnitudes (more than " + TUBE_TOLERANCE + " of max|y|); rescale the data or widen the tube");
         }
@@ -124,7 +142,7 @@ public final class TubeSolver {
      * New(S): lines through the tube at point k that cross a line of S between x_{k-1} and x_k:
      * not above S's range at both ends, not below it at both ends. Up to three convex pieces.
      */
-    private static List<Piece> fresh(List<Piece> set, LineSet box, double[] x, double[] lower, double[] upper, int k) {
+    private static List<Piece> fresh(List<Piece> set, double maxSlope, double[] x, double[] lower, double[] upper, int k) {
         double x0 = x[k - 1];
         double x1 = x[k];
         double lo = lower[k];
@@ -141,7 +159,7 @@ public final class TubeSolver {
         }
         Piece[] parents = set.toArray(new Piece[0]);
         List<Piece> out = new ArrayList<>(3);
-        LineSet base = box.clipBetween(x1, lo, hi);
+        LineSet base = LineSet.box(x1, maxSlope, lo, hi);
         addIfAny(out, base.clipBetween(x1, bMin, bMax), k, parents);
         addIfAny(out, base.clipValue(x1, bMax, false).clipValue(x0, aMax, true), k, parents);
         addIfAny(out, base.clipValue(x1, bMin, true).clipValue(x0, aMin, false), k, parents);
@@ -155,19 +173,22 @@ public final class TubeSolver {
     }
 
     /**
-     * A solution, right to left: the centre line of the last piece, then in each parent level the
-     * centre of the lines that cross the current one inside its knot interval.
+     * A solution, right to left: the flattest line of the last piece, then in each parent level
+     * the line crossing the current one inside its knot interval with the slope nearest the
+     * current one's (the smallest slope change there; it crosses at an end of the interval, so
+     * the knot sits at a data point). Greedy: moderate slopes, not the least l^p cost overall.
      */
     private static UnivariateNetwork readBack(Piece last, double[] x, Scaling1D sc) {
-        double[] line = last.lines.centre();
+        double[] line = last.lines.nearestSlope(0); // slope, value at origin
+        double origin = last.lines.origin;
         double[] knots = new double[16];
         double[] changes = new double[16];
         int k = 0;
         for (Piece p = last; p.parents != null; ) {
             double x0 = x[p.start - 1];
             double x1 = x[p.start];
-            double v0 = line[1] + line[0] * x0;
-            double v1 = line[1] + line[0] * x1;
+            double v0 = line[1] + line[0] * (x0 - origin);
+            double v1 = line[1] + line[0] * (x1 - origin);
             Piece parent = null;
             double[] prev = null;
             // exact first; then with a slack of rounding size (thin polygons of exact constraints)
@@ -179,7 +200,7 @@ public final class TubeSolver {
                     }
                     if (!crossing.isEmpty()) {
                         parent = q;
-                        prev = crossing.centre();
+                        prev = crossing.nearestSlope(line[0]);
                         break;
                     }
                 }
@@ -188,19 +209,22 @@ public final class TubeSolver {
                 throw new IllegalStateException("tube solver: no line of the previous level crosses the chosen one in ["
                         + sc.xBack(x0) + ", " + sc.xBack(x1) + "]");
             }
+            double prevOrigin = parent.lines.origin;
             double change = line[0] - prev[0];
             if (change != 0) {
-                double knot = (prev[1] - line[1]) / change;
+                // both lines' values at x0 are O(1) sums, so the crossing is well conditioned
+                double gap = prev[1] + prev[0] * (x0 - prevOrigin) - v0;
                 if (k == knots.length) {
                     knots = Arrays.copyOf(knots, 2 * k);
                     changes = Arrays.copyOf(changes, 2 * k);
                 }
-                knots[k] = Math.min(Math.max(knot, x0), x1);
+                knots[k] = Math.min(Math.max(x0 + gap / change, x0), x1);
                 changes[k] = change;
                 k++;
             }
             p = parent;
             line = prev;
+            origin = prevOrigin;
         }
         // right to left -> left to right, back to the data's units; knots at one place merge
         double slopeUnit = sc.yUnit / sc.xSpan;
@@ -217,7 +241,7 @@ public final class TubeSolver {
             c[m] = changes[i] * slopeUnit;
             m++;
         }
-        return UnivariateNetwork.of(Arrays.copyOf(u, m), Arrays.copyOf(c, m), line[0] * slopeUnit, sc.xBack(0),
+        return UnivariateNetwork.of(Arrays.copyOf(u, m), Arrays.copyOf(c, m), line[0] * slopeUnit, sc.xBack(origin),
                 sc.yBack(line[1]));
     }
 
