@@ -136,4 +136,15 @@ final class LineSet {
         }
         return new double[] {slope, 0.5 * (vMin + vMax)};
     }
+
+    /** The mean of the vertices (slope, value at the origin): a line inside the set, a deterministic choice. */
+    double[] centre() {
+        double ms = 0;
+        double mv = 0;
+        for (int i = 0; i < s.length; i++) {
+            ms += s[i];
+            mv += v[i];
+        }
+        return new double[] {ms / s.length, mv / s.length};
+    }
 }

@@ -28,7 +28,8 @@ final class Scaling1D {
         for (int i = 0; i < n; i++) {
             m = Math.max(m, Math.max(Math.abs(d.mean(i) - y0), Math.max(Math.abs(d.lower(i) - y0), Math.abs(d.upper(i) - y0))));
         }
-        yUnit = m > 0 && Double.isFinite(m) ? m : 1;
+        // constant data: the value's own size (rounding relative to it), 1 for all zeros
+        yUnit = m > 0 && Double.isFinite(m) ? m : y0 != 0 && Double.isFinite(y0) ? Math.abs(y0) : 1;
     }
 
     double x(double original) {

@@ -27,10 +27,10 @@ import java.util.List;
  * the last point is reached. A solution is read backwards: a line of the last level, then in each
  * parent level a line crossing it inside the knot's interval, the knot at their crossing.
  *
- * <p><b>Which solution.</b> Among the fewest-knot functions, a greedy one read from the right:
- * the flattest last piece, then at each knot the smallest slope change the feasible set allows
- * (so knots sit at data points and slopes stay moderate even when the slope box is wide). It is
- * not in general the least l^p cost among them; with eps = 0 it is the chord-path interpolant.
+ * <p><b>Which solution.</b> Among the fewest-knot functions, one read greedily from the right:
+ * each piece is the vertex centre of the lines still possible for it (well inside the tube), or,
+ * for a piece that one data point or none holds (its lines reach far into the slope box), the
+ * line with the smallest slope change there. It is not in general the least l^p cost among them.
  *
  * <p><b>Cost.</b> O(N P V): P polygons alive (new ones per point while the current level
  * survives, dropped when their lines leave the tube), V vertices each (a handful). On noisy data P
@@ -117,7 +117,7 @@ public final class TubeSolver {
                 throw new IllegalStateException("tube solver: no feasible line at x = " + data.x(j + 1));
             }
         }
-        UnivariateNetwork net = readBack(level.get(0), x, sc);
+        UnivariateNetwork net = readBack(level.get(0), x, sc, maxSlope);
         double excess = excess(net, data);
         // the widening is by design (it matters alone for constant data, whose y scale is 0)
         if (!(excess <= TUBE_TOLERANCE * data.yScale() + 2 * widen * sc.yUnit)) {
@@ -173,13 +173,11 @@ public final class TubeSolver {
     }
 
     /**
-     * A solution, right to left: the flattest line of the last piece, then in each parent level
-     * the line crossing the current one inside its knot interval with the slope nearest the
-     * current one's (the smallest slope change there; it crosses at an end of the interval, so
-     * the knot sits at a data point). Greedy: moderate slopes, not the least l^p cost overall.
+     * A solution, right to left: a line of the last piece, then in each parent level a line
+     * crossing the current one inside its knot interval ({@link #choose}).
      */
-    private static UnivariateNetwork readBack(Piece last, double[] x, Scaling1D sc) {
-        double[] line = last.lines.nearestSlope(0); // slope, value at origin
+    private static UnivariateNetwork readBack(Piece last, double[] x, Scaling1D sc, double maxSlope) {
+        double[] line = choose(last.lines, 0, maxSlope); // slope, value at origin
         double origin = last.lines.origin;
         double[] knots = new double[16];
         double[] changes = new double[16];
@@ -200,7 +198,7 @@ public final class TubeSolver {
                     }
                     if (!crossing.isEmpty()) {
                         parent = q;
-                        prev = crossing.nearestSlope(line[0]);
+                        prev = choose(crossing, line[0], maxSlope);
                         break;
                     }
                 }
@@ -243,6 +241,22 @@ public final class TubeSolver {
         }
         return UnivariateNetwork.of(Arrays.copyOf(u, m), Arrays.copyOf(c, m), line[0] * slopeUnit, sc.xBack(origin),
                 sc.yBack(line[1]));
+    }
+
+    /**
+     * The vertex centre of the set (well inside the tube: on noisy data its knots fall between
+     * data points, near where the data bend); but where the set reaches far into the slope box
+     * (a piece held by one data point or none) the centre would be a needlessly steep line, so
+     * there the line with the slope nearest {@code slope} (the smallest slope change; the knot
+     * then sits at a data point).
+     */
+    private static double[] choose(LineSet set, double slope, double maxSlope) {
+        for (double s : set.s) {
+            if (Math.abs(s) > maxSlope / 2) {
+                return set.nearestSlope(slope);
+            }
+        }
+        return set.centre();
     }
 
     private static double excess(UnivariateNetwork f, NoisyData d) {

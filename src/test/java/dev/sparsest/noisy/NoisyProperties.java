@@ -248,12 +248,13 @@ class NoisyProperties {
 
     /**
      * What the tube solver can promise: 1e-9 of max|y| for rounding along the evaluation chain,
-     * plus its widening for clustered x (SLOPE_ROUNDING x the slope box, in scaled units), twice.
+     * plus twice its widening (MIN_HALF_WIDTH, or SLOPE_ROUNDING x the slope box for clustered x,
+     * in the solver's units: the y half-range, or 1 for all-zero data).
      */
     static double tubeTolerance(NoisyData d) {
         double span = d.x(d.size() - 1) - d.x(0);
-        double widening = TubeSolver.SLOPE_ROUNDING * 8 * span / minGap(d);
-        return d.yScale() * (1e-9 + 2 * Math.max(TubeSolver.MIN_HALF_WIDTH, widening));
+        double widening = Math.max(TubeSolver.MIN_HALF_WIDTH, TubeSolver.SLOPE_ROUNDING * 8 * span / minGap(d));
+        return 1e-9 * d.yScale() + 2 * widening * new Scaling1D(d).yUnit;
     }
 
     private static int index(NoisyData d, double x) {
