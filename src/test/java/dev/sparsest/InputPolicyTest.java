@@ -4,9 +4,11 @@ import dev.sparsest.data.CsvReader;
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.DatasetNd;
 import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.data.NoisyData;
 import dev.sparsest.data.NumericTable;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
+import dev.sparsest.noisy.TubeSolver;
 import dev.sparsest.train.TrainConfig;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +126,25 @@ class InputPolicyTest {
         assertTrue(refused(() -> new ChordPathSolver().solve(subnormal, Penalty.l0())).contains("rescale"));
         DatasetNd nd = csv("0 0 1\n1 1 2\n").toDatasetNd();
         assertEquals(2, nd.size());
+    }
+
+    @Test
+    void noisyModesKeepRepeatedXAndRefuseTubesThatDoNotOverlap() {
+        NoisyData d = csv("0,1\n1,2\n1,4\n2,0\n").toNoisyData(1);
+        assertEquals(3, d.size());
+        assertEquals(3, d.mean(1));
+        assertEquals(2, d.weight(1));
+        assertEquals(3, d.lower(1));
+        assertEquals(3, d.upper(1));
+        String m = refused(() -> new TubeSolver().solve(csv("0,1\n1,2\n1,5\n2,0\n").toNoisyData(1)));
+        assertTrue(m.contains("line 2") && m.contains("line 3"), m);
+    }
+
+    @Test
+    void badTolerancesAreRefusedNamingTheLine() {
+        assertTrue(refused(() -> csv("0,1\n1,2\n2,0\n").toNoisyData(-1)).contains("line 1"));
+        assertTrue(refused(() -> csv("0,1,0.1\n1,2,nan\n2,0,0.1\n").toNoisyData(Double.NaN)).contains("line 2"));
+        assertTrue(refused(() -> csv("0,1,0.1\n1,2,-0.5\n2,0,0.1\n").toNoisyData(Double.NaN)).contains("line 2"));
     }
 
     @Test

@@ -86,6 +86,8 @@ public final class NoisyData {
         double[] count = new double[n];
         double[] lo = new double[n];
         double[] hi = new double[n];
+        int[] loRow = new int[n]; // the row whose tube bounds the group's from below, and from above
+        int[] hiRow = new int[n];
         String conflict = null;
         int m = 0;
         for (int k = 0; k < n; k++) {
@@ -95,11 +97,20 @@ public final class NoisyData {
             if (m > 0 && x[i] == ux[m - 1]) {
                 sum[m - 1] += y[i];
                 count[m - 1]++;
-                lo[m - 1] = Math.max(lo[m - 1], l);
-                hi[m - 1] = Math.min(hi[m - 1], u);
+                if (l > lo[m - 1]) {
+                    lo[m - 1] = l;
+                    loRow[m - 1] = i;
+                }
+                if (u < hi[m - 1]) {
+                    hi[m - 1] = u;
+                    hiRow[m - 1] = i;
+                }
                 if (conflict == null && lo[m - 1] > hi[m - 1]) {
-                    conflict = "the tubes of the rows at x = " + x[i] + " do not overlap (" + labels.of(i)
-                            + " has y = " + y[i] + " +- " + eps[i] + "): no function passes through all of them";
+                    int a = Math.min(loRow[m - 1], hiRow[m - 1]);
+                    int b = Math.max(loRow[m - 1], hiRow[m - 1]);
+                    conflict = "the tubes of the rows at x = " + x[i] + " do not overlap (" + labels.of(a) + " has y = " + y[a]
+                            + " +- " + eps[a] + ", " + labels.of(b) + " has y = " + y[b] + " +- " + eps[b]
+                            + "): no function passes through both";
                 }
                 continue;
             }
@@ -108,6 +119,8 @@ public final class NoisyData {
             count[m] = 1;
             lo[m] = l;
             hi[m] = u;
+            loRow[m] = i;
+            hiRow[m] = i;
             m++;
         }
         double[] mean = new double[m];

@@ -37,7 +37,7 @@ public final class ChordGeometry {
      * Larger |x| or |y| is refused: an interpolant evaluated back at such a point can round past
      * Double.MAX_VALUE (found by fuzzing: y = -MAX_VALUE came back as -Infinity).
      */
-    static final double MAX_MAGNITUDE = Double.MAX_VALUE / 8;
+    public static final double MAX_MAGNITUDE = Double.MAX_VALUE / 8;
 
     /**
      * Data whose y all lie below this (but not all zero), or with two x closer than this, are

@@ -45,26 +45,22 @@ final class LineSet {
     /** Lines with a s + b v <= d (Sutherland-Hodgman against one half-plane). */
     private LineSet clip(double a, double b, double d) {
         int m = s.length;
-        if (m == 0) {
-            return this;
-        }
-        double[] f = new double[m];
         boolean allIn = true;
         boolean allOut = true;
-        for (int i = 0; i < m; i++) {
-            double as = a * s[i];
-            double bv = b * v[i];
-            double g = as + bv - d;
-            double tol = SLACK * (Math.abs(as) + Math.abs(bv) + Math.abs(d));
-            f[i] = g <= tol ? Math.min(g, 0) : g; // within the slack counts as on the line
-            allIn &= f[i] <= 0;
-            allOut &= f[i] > 0;
+        for (int i = 0; i < m; i++) { // a first pass without allocating: most clips change nothing
+            boolean in = excess(a, b, d, i) <= 0;
+            allIn &= in;
+            allOut &= !in;
         }
         if (allIn) {
             return this;
         }
         if (allOut) {
             return empty();
+        }
+        double[] f = new double[m];
+        for (int i = 0; i < m; i++) {
+            f[i] = excess(a, b, d, i);
         }
         double[] ns = new double[m + 2];
         double[] nv = new double[m + 2];
@@ -84,6 +80,14 @@ final class LineSet {
             }
         }
         return new LineSet(origin, java.util.Arrays.copyOf(ns, k), java.util.Arrays.copyOf(nv, k));
+    }
+
+    /** a s_i + b v_i - d for vertex i; within the slack of its terms' rounding counts as 0 (on the line). */
+    private double excess(double a, double b, double d, int i) {
+        double as = a * s[i];
+        double bv = b * v[i];
+        double g = as + bv - d;
+        return g <= SLACK * (Math.abs(as) + Math.abs(bv) + Math.abs(d)) ? Math.min(g, 0) : g;
     }
 
     private LineSet empty() {

@@ -1,6 +1,7 @@
 package dev.sparsest.noisy;
 
 import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.data.NoisyData;
 import dev.sparsest.exact.ChordGeometry;
 import dev.sparsest.exact.ChordPathSolver;
@@ -32,8 +33,8 @@ public final class PenalizedSolver {
         data.requireTwoPoints();
         Scaling1D sc = new Scaling1D(data);
         PenalizedPath path = path(data, sc);
-        double lambdaMax = sc.lambdaBack(path.lambdaMax());
-        double target = sc.lambda(lambda);
+        double lambdaMax = lambdaMax(sc, path);
+        double target = Math.min(sc.lambda(lambda), path.lambdaMax()); // at and above lambda_max: the line
         while (path.advance(target)) {
             // follow the path down to the target
         }
@@ -44,7 +45,17 @@ public final class PenalizedSolver {
     public double lambdaMax(NoisyData data) {
         data.requireTwoPoints();
         Scaling1D sc = new Scaling1D(data);
-        return sc.lambdaBack(path(data, sc).lambdaMax());
+        return lambdaMax(sc, path(data, sc));
+    }
+
+    /** lambda_max in the data's units: (units of y) x (units of x), which can overflow where x and y cannot. */
+    private static double lambdaMax(Scaling1D sc, PenalizedPath path) {
+        double lambdaMax = sc.lambdaBack(path.lambdaMax());
+        if (!Double.isFinite(lambdaMax)) {
+            throw new InvalidDataException("lambda_max (units of x times units of y) overflows a double at these magnitudes"
+                    + " (x span " + sc.xSpan + ", y range " + sc.yUnit + "); rescale the data");
+        }
+        return lambdaMax;
     }
 
     /**
@@ -58,6 +69,7 @@ public final class PenalizedSolver {
         data.requireTwoPoints();
         Scaling1D sc = new Scaling1D(data);
         PenalizedPath path = path(data, sc);
+        lambdaMax(sc, path); // refuses a lambda scale that overflows
         List<PathPoint> points = new ArrayList<>();
         points.add(point(data, path, sc));
         while (points.get(points.size() - 1).knots() <= maxKnots) {
@@ -108,6 +120,7 @@ public final class PenalizedSolver {
     }
 
     private static PenalizedPath path(NoisyData data, Scaling1D sc) {
+        sc.requireLambdaUnit();
         int n = data.size();
         double[] x = new double[n];
         double[] y = new double[n];

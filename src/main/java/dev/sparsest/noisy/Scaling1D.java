@@ -1,6 +1,8 @@
 package dev.sparsest.noisy;
 
+import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.data.NoisyData;
+import dev.sparsest.exact.ChordGeometry;
 
 /**
  * The affine change of units the solvers work in: x to [0, 1], y centred and scaled to max 1.
@@ -13,8 +15,20 @@ final class Scaling1D {
     final double y0;
     final double yUnit;
 
+    /**
+     * Refuses data the scaled problem cannot represent: values within a factor 8 of the largest
+     * double (differences overflow, as in the chord path) and x too close together for the
+     * scaled x to differ (found by fuzzing: NaN slopes, infinite lambda_max).
+     */
     Scaling1D(NoisyData d) {
         int n = d.size();
+        for (int i = 0; i < n; i++) {
+            double big = Math.max(Math.abs(d.x(i)), Math.max(Math.abs(d.lower(i)), Math.abs(d.upper(i))));
+            if (big > ChordGeometry.MAX_MAGNITUDE) {
+                throw new InvalidDataException("the point at x = " + d.x(i) + " (y = " + d.mean(i)
+                        + ") is within a factor 8 of the largest double: differences overflow; rescale the data");
+            }
+        }
         x0 = d.x(0);
         xSpan = d.x(n - 1) - d.x(0);
         double sum = 0;
@@ -29,7 +43,13 @@ final class Scaling1D {
             m = Math.max(m, Math.max(Math.abs(d.mean(i) - y0), Math.max(Math.abs(d.lower(i) - y0), Math.abs(d.upper(i) - y0))));
         }
         // constant data: the value's own size (rounding relative to it), 1 for all zeros
-        yUnit = m > 0 && Double.isFinite(m) ? m : y0 != 0 && Double.isFinite(y0) ? Math.abs(y0) : 1;
+        yUnit = m > 0 ? m : y0 != 0 ? Math.abs(y0) : 1;
+        for (int i = 1; i < n; i++) {
+            if (!(x(d.x(i)) > x(d.x(i - 1)))) {
+                throw new InvalidDataException("x = " + d.x(i - 1) + " and x = " + d.x(i)
+                        + " are too close together for doubles at this range of x; rescale x");
+            }
+        }
     }
 
     double x(double original) {
@@ -46,6 +66,18 @@ final class Scaling1D {
 
     double yBack(double scaled) {
         return y0 + scaled * yUnit;
+    }
+
+    /**
+     * Refuses data whose unit of lambda (x span times y range) is not a normal double (found by
+     * fuzzing: two points at 1e-216 made it 0, lambda NaN and the path endless).
+     */
+    void requireLambdaUnit() {
+        double unit = xSpan * yUnit;
+        if (!(unit >= Double.MIN_NORMAL) || Double.isInfinite(unit)) {
+            throw new InvalidDataException("the unit of lambda (x span " + xSpan + " times y range " + yUnit
+                    + ") is outside the range of doubles; rescale the data");
+        }
     }
 
     /** lambda in scaled units from lambda in the data's units. */

@@ -64,7 +64,7 @@ public final class TubeSolver {
     static final double SLOPE_ROUNDING = 1e-15;
 
     /** A convex piece of one level and where its lines came from (for reading a solution back). */
-    private record Piece(LineSet lines, int start, Piece[] parents) {
+    private record Piece(LineSet lines, int start, List<Piece> parents) {
     }
 
     public TubeFit solve(NoisyData data) {
@@ -101,14 +101,14 @@ public final class TubeSolver {
         for (int j = 0; j + 1 < n; j++) {
             List<Piece> kept = clip(level, x[j + 1], lo[j + 1], hi[j + 1]);
             List<Piece> nextKept = clip(next, x[j + 1], lo[j + 1], hi[j + 1]);
-            List<Piece> fresh = fresh(level, maxSlope, x, lo, hi, j + 1);
+            List<Piece> fresh = fresh(level, Band.of(level, x[j], x[j + 1]), maxSlope, lo[j + 1], hi[j + 1], j + 1);
             if (!kept.isEmpty()) {
                 nextKept.addAll(fresh);
                 level = kept;
                 next = nextKept;
             } else {
                 pieces++;
-                List<Piece> after = fresh(next, maxSlope, x, lo, hi, j + 1);
+                List<Piece> after = fresh(next, Band.of(next, x[j], x[j + 1]), maxSlope, lo[j + 1], hi[j + 1], j + 1);
                 nextKept.addAll(fresh);
                 level = nextKept;
                 next = after;
@@ -138,35 +138,38 @@ public final class TubeSolver {
         return out;
     }
 
+    /** The range a set of lines sweeps at x0 and at x1: [aMin, aMax] and [bMin, bMax]. */
+    private record Band(double x0, double x1, double aMin, double aMax, double bMin, double bMax) {
+        static Band of(List<Piece> set, double x0, double x1) {
+            double aMin = Double.POSITIVE_INFINITY;
+            double aMax = Double.NEGATIVE_INFINITY;
+            double bMin = Double.POSITIVE_INFINITY;
+            double bMax = Double.NEGATIVE_INFINITY;
+            for (Piece p : set) {
+                aMin = Math.min(aMin, p.lines.min(x0));
+                aMax = Math.max(aMax, p.lines.max(x0));
+                bMin = Math.min(bMin, p.lines.min(x1));
+                bMax = Math.max(bMax, p.lines.max(x1));
+            }
+            return new Band(x0, x1, aMin, aMax, bMin, bMax);
+        }
+    }
+
     /**
      * New(S): lines through the tube at point k that cross a line of S between x_{k-1} and x_k:
-     * not above S's range at both ends, not below it at both ends. Up to three convex pieces.
+     * not above S's band at both ends, not below it at both ends. Up to three convex pieces.
      */
-    private static List<Piece> fresh(List<Piece> set, double maxSlope, double[] x, double[] lower, double[] upper, int k) {
-        double x0 = x[k - 1];
-        double x1 = x[k];
-        double lo = lower[k];
-        double hi = upper[k];
-        double aMin = Double.POSITIVE_INFINITY;
-        double aMax = Double.NEGATIVE_INFINITY;
-        double bMin = Double.POSITIVE_INFINITY;
-        double bMax = Double.NEGATIVE_INFINITY;
-        for (Piece p : set) {
-            aMin = Math.min(aMin, p.lines.min(x0));
-            aMax = Math.max(aMax, p.lines.max(x0));
-            bMin = Math.min(bMin, p.lines.min(x1));
-            bMax = Math.max(bMax, p.lines.max(x1));
-        }
-        Piece[] parents = set.toArray(new Piece[0]);
+    private static List<Piece> fresh(List<Piece> set, Band band, double maxSlope, double lo, double hi, int k) {
+        List<Piece> parents = set; // shared, not copied: a level's list is not changed once the next step starts
         List<Piece> out = new ArrayList<>(3);
-        LineSet base = LineSet.box(x1, maxSlope, lo, hi);
-        addIfAny(out, base.clipBetween(x1, bMin, bMax), k, parents);
-        addIfAny(out, base.clipValue(x1, bMax, false).clipValue(x0, aMax, true), k, parents);
-        addIfAny(out, base.clipValue(x1, bMin, true).clipValue(x0, aMin, false), k, parents);
+        LineSet base = LineSet.box(band.x1, maxSlope, lo, hi);
+        addIfAny(out, base.clipBetween(band.x1, band.bMin, band.bMax), k, parents);
+        addIfAny(out, base.clipValue(band.x1, band.bMax, false).clipValue(band.x0, band.aMax, true), k, parents);
+        addIfAny(out, base.clipValue(band.x1, band.bMin, true).clipValue(band.x0, band.aMin, false), k, parents);
         return out;
     }
 
-    private static void addIfAny(List<Piece> out, LineSet lines, int start, Piece[] parents) {
+    private static void addIfAny(List<Piece> out, LineSet lines, int start, List<Piece> parents) {
         if (!lines.isEmpty()) {
             out.add(new Piece(lines, start, parents));
         }

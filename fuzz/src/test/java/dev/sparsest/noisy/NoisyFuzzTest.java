@@ -1,0 +1,118 @@
+package dev.sparsest.noisy;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.data.NoisyData;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Both noisy-data modes on arbitrary input: NaN, infinities, negative tolerances, repeated x
+ * (with conflicting tubes), clustered x, one scale from 1e-300 to 1e300 (the provider picks a
+ * regime). Either {@link InvalidDataException} with a message, or: a tube fit inside every
+ * tube within the solver's documented bound, with at most N - 2 knots and, for N &lt;= 7 on
+ * spread-out x, exactly the fewest (LP brute force); a penalized fit meeting its optimality
+ * conditions (as in {@code NoisyProperties}) and a lambda path that ends at 0 with the residual
+ * growing in lambda.
+ */
+class NoisyFuzzTest {
+
+    /** x, y and per-row tolerances from the provider; null when it ran dry. */
+    private static NoisyData read(FuzzedDataProvider data, int regime) {
+        int n = data.consumeInt(0, 20);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] eps = new double[n];
+        double scale = Math.pow(10, data.consumeInt(-300, 300));
+        for (int i = 0; i < n; i++) {
+            switch (regime) {
+                case 0: // anything at all
+                    x[i] = data.consumeDouble();
+                    y[i] = data.consumeDouble();
+                    eps[i] = data.consumeDouble();
+                    break;
+                case 1: // few distinct x: repeats, tubes that may not overlap
+                    x[i] = data.consumeInt(-3, 3);
+                    y[i] = data.consumeInt(-2, 2);
+                    eps[i] = data.consumeInt(0, 2) * 0.5;
+                    break;
+                case 2: // clusters of x 1e-6 apart
+                    x[i] = (i / 3) + 1e-6 * (i % 3) + data.consumeRegularDouble(0, 1e-7);
+                    y[i] = data.consumeRegularDouble(-1, 1);
+                    eps[i] = data.consumeRegularDouble(0, 0.1);
+                    break;
+                default: // spread out, one scale, tiny to huge
+                    x[i] = (i + data.consumeRegularDouble(0, 0.9)) * scale;
+                    y[i] = data.consumeRegularDouble(-1, 1) * scale;
+                    eps[i] = data.consumeRegularDouble(0, 0.3) * scale;
+                    break;
+            }
+        }
+        return NoisyData.withTolerances(x, y, eps);
+    }
+
+    @FuzzTest
+    void tubeFitsStayInTheTubeOrInvalidData(FuzzedDataProvider data) {
+        int regime = data.consumeInt(0, 3);
+        TubeFit fit;
+        NoisyData d;
+        try {
+            d = read(data, regime);
+            fit = new TubeSolver().solve(d);
+        } catch (InvalidDataException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+            return;
+        }
+        int n = d.size();
+        double[] v = new double[n];
+        fit.network().evaluateSorted(d.xs(), v);
+        double tol = TubeSolver.TUBE_TOLERANCE * d.yScale() + 2e-9 * new Scaling1D(d).yUnit;
+        for (int i = 0; i < n; i++) {
+            assertTrue(v[i] >= d.lower(i) - tol && v[i] <= d.upper(i) + tol,
+                    "f(" + d.x(i) + ") = " + v[i] + " outside [" + d.lower(i) + ", " + d.upper(i) + "]");
+        }
+        assertTrue(fit.neurons() <= Math.max(0, n - 2), fit.neurons() + " knots for " + n + " points");
+        assertEquals(fit.minimumKnots(), fit.neurons(), "the network has the counted knots");
+        // the LP oracle's margins are absolute: only near unit scale (found: 1e-31 data, LP said 1 knot for 2)
+        if (regime == 3 && n <= 7 && d.yScale() > 1e-2 && d.yScale() < 1e2 && d.x(n - 1) - d.x(0) > 1e-2 && d.x(n - 1) - d.x(0) < 1e3) {
+            assertEquals(TubeBruteForce.fewestKnots(d), fit.minimumKnots(), "fewest knots (LP brute force)");
+        }
+    }
+
+    @FuzzTest
+    void penalizedFitsMeetTheirOptimalityConditionsOrInvalidData(FuzzedDataProvider data) {
+        int regime = data.consumeInt(0, 3);
+        double fraction = data.consumeRegularDouble(0, 2);
+        NoisyData d;
+        PenalizedSolver solver = new PenalizedSolver();
+        PenalizedFit fit;
+        double lambda;
+        List<PathPoint> path;
+        try {
+            d = read(data, regime);
+            lambda = fraction * solver.lambdaMax(d);
+            fit = solver.solve(d, lambda);
+            path = solver.path(d, 40);
+        } catch (InvalidDataException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+            return;
+        }
+        int n = d.size();
+        double span = d.x(n - 1) - d.x(0);
+        double minGap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < n; i++) {
+            minGap = Math.min(minGap, d.x(i) - d.x(i - 1));
+        }
+        double violation = Kkt.violation(d, fit.fitted(), lambda, 1e-9 * d.yScale() / minGap);
+        assertTrue(violation <= 1e-8 * lambda + 1e-12 * d.yScale() * span * n, "KKT violation " + violation + " at lambda " + lambda);
+        for (int i = 1; i < path.size(); i++) {
+            assertTrue(path.get(i).lambda() <= path.get(i - 1).lambda(), "lambda decreases along the path");
+            assertTrue(path.get(i).residualSumOfSquares() <= path.get(i - 1).residualSumOfSquares() * (1 + 1e-9)
+                    + 1e-12 * d.yScale() * d.yScale() * n, "the residual grows with lambda");
+        }
+    }
+}
