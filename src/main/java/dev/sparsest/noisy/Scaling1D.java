@@ -49,6 +49,11 @@ final class Scaling1D {
                 throw new InvalidDataException("x = " + d.x(i - 1) + " and x = " + d.x(i)
                         + " are too close together for doubles at this range of x; rescale x");
             }
+            // a fit's slope can reach the y range over the least gap (found by fuzzing: an infinite slope)
+            if (!(8 * yUnit / (d.x(i) - d.x(i - 1)) <= ChordGeometry.MAX_MAGNITUDE)) {
+                throw new InvalidDataException("slopes between x = " + d.x(i - 1) + " and x = " + d.x(i)
+                        + " can overflow a double at this y range (" + yUnit + "); rescale the data");
+            }
         }
     }
 
