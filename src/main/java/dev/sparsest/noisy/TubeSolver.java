@@ -40,9 +40,9 @@ import java.util.List;
  * tube is widened by {@link #MIN_HALF_WIDTH} or, with clustered x (a wide slope box), by the
  * rounding of values at that slope (8e-15 over the least x spacing as a fraction of the x range,
  * in units of half the y range: 8e-9 at spacings 1e-6 of the range); clipping keeps polygons
- * within 1e-12 relative. Every
- * solution is checked at every data point and refused beyond {@link #TUBE_TOLERANCE} of max|y|,
- * the chord path's bound. Stateless and thread-safe.
+ * within 1e-12 relative. Every solution is checked at every data point and refused beyond
+ * {@link #TUBE_TOLERANCE} of max|y| (the chord path's bound) plus that widening. Stateless and
+ * thread-safe.
  */
 public final class TubeSolver {
     /**
@@ -63,6 +63,21 @@ public final class TubeSolver {
      */
     static final double SLOPE_ROUNDING = 1e-15;
 
+    /**
+     * The slope box for the least x gap (scaled units: x in [0, 1], y in [-1, 1]). Every piece of
+     * some optimal solution has |slope| &lt;= (max upper - min lower) / min gap &lt;= 2 / minGap (a
+     * piece covering two points is a chord of the tube; one covering one point or none can be
+     * turned to pass through a neighbour's value): 4x margin.
+     */
+    static double slopeBound(double minGap) {
+        return 8 / minGap;
+    }
+
+    /** The half-width added to every tube (scaled units): {@link #MIN_HALF_WIDTH}, or {@link #SLOPE_ROUNDING} x the slope box. */
+    static double widening(double maxSlope) {
+        return Math.max(MIN_HALF_WIDTH, SLOPE_ROUNDING * maxSlope);
+    }
+
     /** A convex piece of one level and where its lines came from (for reading a solution back). */
     private record Piece(LineSet lines, int start, List<Piece> parents) {
     }
@@ -82,14 +97,11 @@ public final class TubeSolver {
                 minGap = Math.min(minGap, x[i] - x[i - 1]);
             }
         }
-        // Every piece of some optimal solution has |slope| <= (max upper - min lower) / min gap <= 2 / minGap
-        // (a piece covering two points is a chord of the tube; one covering one point or none can be
-        // turned to pass through a neighbour's value): a bounded search box with 4x margin.
-        double maxSlope = 8 / minGap;
+        double maxSlope = slopeBound(minGap);
         if (!Double.isFinite(maxSlope)) {
             throw new InvalidDataException("the x values are too close together for doubles at this range; rescale x");
         }
-        double widen = Math.max(MIN_HALF_WIDTH, SLOPE_ROUNDING * maxSlope);
+        double widen = widening(maxSlope);
         for (int i = 0; i < n; i++) {
             lo[i] = sc.y(data.lower(i)) - widen;
             hi[i] = sc.y(data.upper(i)) + widen;

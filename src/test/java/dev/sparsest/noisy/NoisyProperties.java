@@ -253,7 +253,7 @@ class NoisyProperties {
      */
     static double tubeTolerance(NoisyData d) {
         double span = d.x(d.size() - 1) - d.x(0);
-        double widening = Math.max(TubeSolver.MIN_HALF_WIDTH, TubeSolver.SLOPE_ROUNDING * 8 * span / minGap(d));
+        double widening = TubeSolver.widening(TubeSolver.slopeBound(minGap(d) / span));
         return 1e-9 * d.yScale() + 2 * widening * new Scaling1D(d).yUnit;
     }
 
@@ -263,7 +263,8 @@ class NoisyProperties {
         return i;
     }
 
-    private static double minGap(NoisyData d) {
+    /** The least gap between consecutive distinct x. */
+    static double minGap(NoisyData d) {
         double g = Double.POSITIVE_INFINITY;
         for (int i = 1; i < d.size(); i++) {
             g = Math.min(g, d.x(i) - d.x(i - 1));

@@ -70,7 +70,11 @@ class NoisyFuzzTest {
         int n = d.size();
         double[] v = new double[n];
         fit.network().evaluateSorted(d.xs(), v);
-        double tol = TubeSolver.TUBE_TOLERANCE * d.yScale() + 2e-9 * new Scaling1D(d).yUnit;
+        double span = d.x(n - 1) - d.x(0);
+        double minGap = NoisyProperties.minGap(d);
+        // the solver's documented bound: TUBE_TOLERANCE of max|y| plus twice its widening
+        double widening = TubeSolver.widening(TubeSolver.slopeBound(minGap / span));
+        double tol = TubeSolver.TUBE_TOLERANCE * d.yScale() + 2 * widening * new Scaling1D(d).yUnit;
         for (int i = 0; i < n; i++) {
             assertTrue(v[i] >= d.lower(i) - tol && v[i] <= d.upper(i) + tol,
                     "f(" + d.x(i) + ") = " + v[i] + " outside [" + d.lower(i) + ", " + d.upper(i) + "]");
@@ -103,10 +107,7 @@ class NoisyFuzzTest {
         }
         int n = d.size();
         double span = d.x(n - 1) - d.x(0);
-        double minGap = Double.POSITIVE_INFINITY;
-        for (int i = 1; i < n; i++) {
-            minGap = Math.min(minGap, d.x(i) - d.x(i - 1));
-        }
+        double minGap = NoisyProperties.minGap(d);
         double violation = Kkt.violation(d, fit.fitted(), lambda, 1e-9 * d.yScale() / minGap);
         assertTrue(violation <= 1e-8 * lambda + 1e-12 * d.yScale() * span * n, "KKT violation " + violation + " at lambda " + lambda);
         for (int i = 1; i < path.size(); i++) {
