@@ -25,6 +25,13 @@ final class PenalizedPath {
     private static final double TIED_EVENTS = 1e-9;
     /** lambda_max below this times N (scaled units: y within [-1, 1], x in [0, 1]) is rounding noise. */
     private static final double COLLINEAR = 1e-13;
+    /**
+     * A bend just entered whose curvature has the wrong sign now and reaches zero only this far
+     * (relative) below lambda did not belong: its curvature stays wrong for a real stretch.
+     */
+    private static final double WRONG_WAY = 1e-4;
+    /** Ties up to this size are resolved by trying their subsets (2^size segment solves). */
+    private static final int MAX_TIES_TRIED = 10;
 
     final int n;
     final double[] x;
@@ -53,6 +60,8 @@ final class PenalizedPath {
     private final double[] changedAt;
     /** The sign each point had when it last left the boundary. */
     private final byte[] leftWith;
+    private final byte[] toggles;
+    private final int[] tied;
 
     PenalizedPath(double[] x, double[] y, double[] w) {
         this.n = x.length;
@@ -72,6 +81,8 @@ final class PenalizedPath {
         this.leavers = new int[n];
         this.changedAt = new double[n];
         this.leftWith = new byte[n];
+        this.toggles = new byte[n];
+        this.tied = new int[MAX_TIES_TRIED + 1];
         java.util.Arrays.fill(changedAt, Double.NaN);
         segment();
         double start = 0;
@@ -135,38 +146,107 @@ final class PenalizedPath {
     }
 
     /**
-     * Tied events (exact data: integer values on a grid) can over-commit: a point whose nu_i
-     * reaches lambda together with another's may not need to bend once the other does. After the
-     * changes at this lambda, a new bend must grow in its own sign as lambda decreases (sign *
-     * dc/dlambda &lt;= 0), and a point that left must move inside (s nu_i - lambda increasing
-     * in lambda). The first change violating that is undone and the segment solved again; the
-     * undone point keeps changedAt = lambda, so the root it sits on is not an event again.
+     * Tied events (exact data: integer values on a grid; clustered x at the flat top of nu) can
+     * over-commit: a point whose nu_i reaches lambda together with another's may not need to bend
+     * once the other does. After the changes at this lambda, a new bend must grow in its own sign
+     * from zero as lambda decreases, and a point that left must move inside (s nu_i - lambda
+     * increasing in lambda). The first change violating that is undone and the segment solved
+     * again; the undone point keeps changedAt = lambda, so the root it sits on is not an event
+     * again. When undoing goes round in circles (removing a bend pushes its neighbour out, adding
+     * it back bends it the wrong way), the subsets of the tied points are tried instead.
      */
     private void undoInconsistentChanges() {
+        java.util.Arrays.fill(toggles, (byte) 0);
         for (int round = 0; round < n; round++) {
-            int undo = -1;
-            for (int j = 1; j + 1 < anchorCount && undo < 0; j++) {
-                int b = anchors[j];
-                if (changedAt[b] == lambda && sign[b] * curvature(theta1, j) > 0) {
-                    undo = b;
-                }
-            }
-            for (int i = 1; i + 1 < n && undo < 0; i++) {
-                if (sign[i] == 0 && changedAt[i] == lambda && leftWith[i] * nu1[i] < 1) {
-                    undo = i;
-                }
-            }
+            int undo = firstInconsistent();
             if (undo < 0) {
                 return;
             }
-            if (sign[undo] != 0) {
-                leftWith[undo] = sign[undo];
-                sign[undo] = 0;
-            } else {
-                sign[undo] = leftWith[undo];
+            if (++toggles[undo] > 1) {
+                chooseConsistentSubsetOfTies();
+                return;
             }
+            toggle(undo);
             segment();
         }
+    }
+
+    /** A point changed at this lambda whose change is inconsistent with the current segment, or -1. */
+    private int firstInconsistent() {
+        for (int j = 1; j + 1 < anchorCount; j++) {
+            if (changedAt[anchors[j]] == lambda && !growsFromZeroNow(j)) {
+                return anchors[j];
+            }
+        }
+        for (int i = 1; i + 1 < n; i++) {
+            if (sign[i] == 0 && changedAt[i] == lambda && leftWith[i] * nu1[i] < 1 - TIED_EVENTS) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void toggle(int i) {
+        if (sign[i] != 0) {
+            leftWith[i] = sign[i];
+            sign[i] = 0;
+        } else {
+            sign[i] = leftWith[i];
+        }
+    }
+
+    /**
+     * Tries the subsets of the points changed at this lambda (larger ones first) and keeps the
+     * first consistent one; with more than {@link #MAX_TIES_TRIED} tied points, or none
+     * consistent, the greedy state stays (the fit is still a minimizer for the signs chosen, the
+     * path may bend a rounding error late).
+     */
+    private void chooseConsistentSubsetOfTies() {
+        int t = 0;
+        for (int i = 1; i + 1 < n && t <= MAX_TIES_TRIED; i++) {
+            if (changedAt[i] == lambda) {
+                if (sign[i] != 0) {
+                    leftWith[i] = sign[i];
+                }
+                tied[t++] = i;
+            }
+        }
+        if (t > MAX_TIES_TRIED) {
+            return;
+        }
+        int greedy = 0;
+        for (int k = 0; k < t; k++) {
+            greedy |= sign[tied[k]] != 0 ? 1 << k : 0;
+        }
+        for (int mask = (1 << t) - 1; mask >= 0; mask--) {
+            for (int k = 0; k < t; k++) {
+                sign[tied[k]] = (mask & (1 << k)) != 0 ? leftWith[tied[k]] : 0;
+            }
+            segment();
+            if (firstInconsistent() < 0) {
+                return;
+            }
+        }
+        for (int k = 0; k < t; k++) {
+            sign[tied[k]] = (greedy & (1 << k)) != 0 ? leftWith[tied[k]] : 0;
+        }
+        segment();
+    }
+
+    /**
+     * Whether the bend at anchor j, just entered, is consistent: its curvature grows in its sign
+     * as lambda decreases and crosses zero here (within a tie), not below. Two bends entering
+     * together 1e-7 apart (a tie at the top of nu, where nu is flat) can solve to curvatures of
+     * opposite signs at this lambda: the one of the wrong sign enters later, if at all.
+     */
+    private boolean growsFromZeroNow(int j) {
+        int s = sign[anchors[j]];
+        double c1 = curvature(theta1, j);
+        if (s * c1 > 0) {
+            return false;
+        }
+        double now = curvature(theta0, j) + lambda * c1;
+        return s * now >= 0 || Math.abs(now) <= WRONG_WAY * lambda * Math.abs(c1);
     }
 
     /** Fitted value at point i for the current lambda. */
