@@ -108,10 +108,10 @@ public final class MultivariateTrainer {
             }
         }
         double[] wk = java.util.Arrays.copyOf(w, k * m), vk = java.util.Arrays.copyOf(v, k);
-        return Representable.check(() -> finish(data, wk, vk, threshold, history));
+        return Representable.check(() -> finish(data, wk, vk, threshold, config.p(), history));
     }
 
-    private static TrainedMultivariate finish(DatasetNd data, double[] w, double[] v, double threshold, History history) {
+    private static TrainedMultivariate finish(DatasetNd data, double[] w, double[] v, double threshold, double p, History history) {
         int d = data.dimension();
         int m = d + 1;
         int k = v.length;
@@ -135,11 +135,29 @@ public final class MultivariateTrainer {
         }
         MultivariateNetwork pruned = new MultivariateNetwork(java.util.Arrays.copyOf(pw, kept * m),
                 java.util.Arrays.copyOf(pv, kept), d);
-        MultivariateNetwork polished = refine(refitOutputs(pruned, data), data);
+        MultivariateNetwork refined = refine(refitOutputs(pruned, data), data);
+        MultivariateNetwork polished = fewerNeurons(refined, data, p);
         double[] inputs = data.inputs();
         Representable.requireFiniteOutputs(i -> polished.evaluate(inputs, i * d), data.size());
         return new TrainedMultivariate(polished, raw, polished.activeNeurons(threshold), polished.nonzeroParameters(threshold),
                 mse(raw, data), mse(pruned, data), mse(polished, data), history);
+    }
+
+    /**
+     * At most N active neurons at no more l^p cost ({@link NeuronReduction}), kept when the fit
+     * at the data stays as good (to rounding: the reduction does not move the outputs).
+     */
+    static MultivariateNetwork fewerNeurons(MultivariateNetwork f, DatasetNd data, double p) {
+        if (f.width() == 0) {
+            return f;
+        }
+        MultivariateNetwork reduced = refine(NeuronReduction.reduce(f, data, p), data);
+        double scale = 0;
+        for (int i = 0; i < data.size(); i++) {
+            scale = Math.max(scale, Math.abs(data.y(i)));
+        }
+        double before = mse(f, data);
+        return mse(reduced, data) <= Math.max(2 * before, 1e-24 * scale * scale) ? reduced : f;
     }
 
     /** Least squares for v with the hidden layer fixed (when there are no more neurons than points). */
