@@ -14,7 +14,7 @@ import java.util.List;
  * queries, so memory stays small and an oracle may be shared between threads.
  *
  * <p>Limits: at most {@link #maxRows(int)} points in d dimensions (10 for d = 1, 5 for d = 2, 4
- * for d = 3; measured on a 2-core Xeon at 0.1 s, 3 s and 17 s at the limit), d at most
+ * for d = 3; PERF.md: 0.1 s, 3-30 s and 25 s at the limit on a 2-core Xeon), d at most
  * {@link #MAX_DIMENSION}, and at most {@link #MAX_BASES} feasible bases on the walk; beyond them
  * {@link OracleTooLargeException}. Data whose feasible set has vertices conditioned beyond 1e12
  * (candidate neurons with nearly the same outputs) are refused with an {@link ArithmeticException}
@@ -43,7 +43,7 @@ public final class MultivariateOracle {
         int d = data.dimension();
         if (d > MAX_DIMENSION || data.size() > maxRows(d)) {
             throw new OracleTooLargeException("the exact oracle handles at most 10 points for d = 1, 5 for d = 2 and"
-                    + " 4 for d = 3 (its work grows like the vertices spanned by ~N^(d+1) candidate neurons: seconds"
+                    + " 4 for d = 3 (its work grows like the vertices spanned by ~N^(d+1) candidate neurons: up to half a minute"
                     + " at those limits); found " + data.size() + " points in " + d + " dimensions");
         }
         return new MultivariateOracle(data);
