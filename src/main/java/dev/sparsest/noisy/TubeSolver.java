@@ -289,8 +289,13 @@ public final class TubeSolver {
             c[m] = changes[i] * slopeUnit;
             m++;
         }
-        return UnivariateNetwork.of(Arrays.copyOf(u, m), Arrays.copyOf(c, m), line[0] * slopeUnit, sc.xBack(origin),
-                sc.yBack(line[1]));
+        try {
+            return UnivariateNetwork.of(Arrays.copyOf(u, m), Arrays.copyOf(c, m), line[0] * slopeUnit, sc.xBack(origin),
+                    sc.yBack(line[1]));
+        } catch (IllegalArgumentException e) { // a slope or value beyond doubles in the data's units (fuzz finding)
+            throw new InvalidDataException("the fewest-knot function overflows doubles at these magnitudes ("
+                    + e.getMessage() + "); rescale the data");
+        }
     }
 
     /**

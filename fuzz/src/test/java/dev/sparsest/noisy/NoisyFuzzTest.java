@@ -85,7 +85,22 @@ class NoisyFuzzTest {
         // unit scale (found: 1e-31 data, LP said 1 knot for 2; y = -1 + 5.6e-13 at one point, LP said 0 for 1)
         double yVariation = new Scaling1D(d).yUnit;
         if (regime == 3 && n <= 7 && yVariation > 1e-2 && yVariation < 1e2 && span > 1e-2 && span < 1e3) {
-            assertEquals(TubeBruteForce.fewestKnots(d), fit.minimumKnots(), "fewest knots (LP brute force)");
+            int lp = TubeBruteForce.fewestKnots(d);
+            // more knots than the LP: an error when the LP's witness holds to a hundredth of the
+            // solver's widening (then it is a solution of the widened problem too). ojAlgo's
+            // tolerances accepted patterns infeasible by 2e-10 and 4.6e-12 (found by fuzzing),
+            // features below the solver's resolution, where the two may disagree
+            double resolution = widening * new Scaling1D(d).yUnit;
+            assertTrue(fit.minimumKnots() <= lp || TubeBruteForce.fewestKnotsCertified(d, 0.01 * resolution) != lp,
+                    fit.minimumKnots() + " knots, the LP brute force found " + lp + " with a witness that holds");
+            if (fit.minimumKnots() < lp) {
+                // the LP certifies a curvature sign only beyond its margin (1e-7): a pattern whose
+                // bends are thinner (found: 4.7e-10 between zero-width tubes, 2 knots exactly
+                // feasible, the LP said 4) escapes it; then the fit itself must be the witness,
+                // inside the tubes up to the solver's documented widening alone
+                assertTrue(fit.maxExcess() <= 2 * widening * new Scaling1D(d).yUnit + 1e-12 * Math.max(yVariation, d.yScale()),
+                        "fewer knots than the LP (" + fit.minimumKnots() + " < " + lp + ") but outside the tube by " + fit.maxExcess());
+            }
         }
     }
 
