@@ -112,7 +112,10 @@ public final class TubeSolver {
         }
         Piece first = new Piece(LineSet.box(x[0], maxSlope, lo[0], hi[0]), 0, null);
         List<Piece> level = List.of(first);     // Phi_m(j), m = fewest pieces so far
-        List<Piece> next = List.of(first);      // Phi_{m+1}(j)
+        // Phi_{m+1}(j): lines whose last knot is right of x_0 (one left of it is no knot at all;
+        // starting it with the first piece let the read-back skip a level: fewer knots in the
+        // network than counted, the tube missed by the thinnest bend; fuzz finding)
+        List<Piece> next = List.of();
         int pieces = 1;
         int pruneAt = 0;                        // prune the next level when it grows past this
         for (int j = 0; j + 1 < n; j++) {
@@ -139,7 +142,7 @@ public final class TubeSolver {
                 throw new IllegalStateException("tube solver: no feasible line at x = " + data.x(j + 1));
             }
         }
-        UnivariateNetwork net = readBack(level.get(0), x, sc, maxSlope);
+        UnivariateNetwork net = readBack(level.get(0), x, sc, maxSlope, widen);
         double excess = excess(net, data);
         // the widening is by design (it matters alone for constant data, whose y scale is 0)
         if (!(excess <= TUBE_TOLERANCE * data.yScale() + 2 * widen * sc.yUnit)) {
@@ -209,6 +212,9 @@ public final class TubeSolver {
     private static List<Piece> fresh(List<Piece> set, Band band, double maxSlope, double lo, double hi, int k) {
         List<Piece> parents = set; // shared, not copied: a level's list is not changed once the next step starts
         List<Piece> out = new ArrayList<>(3);
+        if (set.isEmpty()) {
+            return out;
+        }
         LineSet base = LineSet.box(band.x1, maxSlope, lo, hi);
         addIfAny(out, base.clipBetween(band.x1, band.bMin, band.bMax), k, parents);
         addIfAny(out, base.clipValue(band.x1, band.bMax, false).clipValue(band.x0, band.aMax, true), k, parents);
@@ -226,7 +232,7 @@ public final class TubeSolver {
      * A solution, right to left: a line of the last piece, then in each parent level a line
      * crossing the current one inside its knot interval ({@link #choose}).
      */
-    private static UnivariateNetwork readBack(Piece last, double[] x, Scaling1D sc, double maxSlope) {
+    private static UnivariateNetwork readBack(Piece last, double[] x, Scaling1D sc, double maxSlope, double widen) {
         double[] line = choose(last.lines, 0, maxSlope); // slope, value at origin
         double origin = last.lines.origin;
         double[] knots = new double[16];
@@ -239,8 +245,10 @@ public final class TubeSolver {
             double v1 = line[1] + line[0] * (x1 - origin);
             Piece parent = null;
             double[] prev = null;
-            // exact first; then with a slack of rounding size (thin polygons of exact constraints)
-            for (double slack = 0; parent == null && slack <= 1e-8; slack = slack == 0 ? 1e-12 : slack * 100) {
+            // exact first; then with a slack up to the tubes' widening (thin polygons of exact
+            // constraints), not more: a larger slack let a parallel line 4e-11 away pass for a
+            // crossing, and its knot vanished from the network (fuzz finding)
+            for (double slack = 0; parent == null && slack <= widen; slack = slack == 0 ? widen * 1e-4 : slack * 10) {
                 for (Piece q : p.parents) {
                     LineSet crossing = q.lines.clipValue(x0, v0 + slack, true).clipValue(x1, v1 - slack, false);
                     if (crossing.isEmpty()) {
