@@ -149,7 +149,14 @@ public final class TubeSolver {
             throw new InvalidDataException("the fewest-knot function leaves the tube by " + excess
                     + " at these magnitudes (more than " + TUBE_TOLERANCE + " of max|y|); rescale the data or widen the tube");
         }
-        return new TubeFit(net, pieces - 1, excess);
+        // the read-back merges knots that land on one place; on x clustered 1e-6 apart two
+        // nearly parallel pieces can cross at a data point where the previous knot already is,
+        // so the function has one knot fewer than the count of pieces (fuzz finding): report
+        // the function's own count, never more than the pieces'
+        if (net.neurons() > pieces - 1) {
+            throw new IllegalStateException("tube solver: the read-back has " + net.neurons() + " knots for " + pieces + " pieces");
+        }
+        return new TubeFit(net, net.neurons(), excess);
     }
 
     /**

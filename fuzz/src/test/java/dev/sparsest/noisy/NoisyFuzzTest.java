@@ -7,7 +7,6 @@ import dev.sparsest.data.NoisyData;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -80,7 +79,6 @@ class NoisyFuzzTest {
                     "f(" + d.x(i) + ") = " + v[i] + " outside [" + d.lower(i) + ", " + d.upper(i) + "]");
         }
         assertTrue(fit.neurons() <= Math.max(0, n - 2), fit.neurons() + " knots for " + n + " points");
-        assertEquals(fit.minimumKnots(), fit.neurons(), "the network has the counted knots");
         // the LP oracle's margins are absolute: only where the y variation (not just max|y|) is near
         // unit scale (found: 1e-31 data, LP said 1 knot for 2; y = -1 + 5.6e-13 at one point, LP said 0 for 1)
         double yVariation = new Scaling1D(d).yUnit;
