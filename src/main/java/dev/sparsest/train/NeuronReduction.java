@@ -1,6 +1,7 @@
 package dev.sparsest.train;
 
 import dev.sparsest.data.DatasetNd;
+import dev.sparsest.exact.multivariate.NullSpace;
 import dev.sparsest.model.MultivariateNetwork;
 
 /**
@@ -45,7 +46,7 @@ final class NeuronReduction {
         double[][] x = rows(data);
         count = merge(u, sign, count, x);
         while (count > 0) {
-            double[] c = nullVector(outputs(u, sign, count, x), count);
+            double[] c = NullSpace.vector(outputs(u, sign, count, x), count, RANK_TOLERANCE);
             if (c == null) {
                 break;
             }
@@ -150,60 +151,6 @@ final class NeuronReduction {
             }
         }
         return a;
-    }
-
-    /** A nonzero c with A c = 0 (Gaussian elimination with full pivoting), or null when the columns are independent. */
-    static double[] nullVector(double[][] a, int cols) {
-        int rows = a.length;
-        double big = 0;
-        for (double[] r : a) {
-            for (int j = 0; j < cols; j++) {
-                big = Math.max(big, Math.abs(r[j]));
-            }
-        }
-        int[] col = new int[cols];
-        for (int j = 0; j < cols; j++) {
-            col[j] = j;
-        }
-        int rank = 0;
-        for (; rank < Math.min(rows, cols); rank++) {
-            int bi = rank;
-            int bc = rank;
-            for (int i = rank; i < rows; i++) {
-                for (int j = rank; j < cols; j++) {
-                    if (Math.abs(a[i][col[j]]) > Math.abs(a[bi][col[bc]])) {
-                        bi = i;
-                        bc = j;
-                    }
-                }
-            }
-            if (!(Math.abs(a[bi][col[bc]]) > RANK_TOLERANCE * big)) {
-                break;
-            }
-            double[] tr = a[rank];
-            a[rank] = a[bi];
-            a[bi] = tr;
-            int tc = col[rank];
-            col[rank] = col[bc];
-            col[bc] = tc;
-            for (int i = 0; i < rows; i++) {
-                if (i != rank) {
-                    double f = a[i][col[rank]] / a[rank][col[rank]];
-                    for (int j = rank; j < cols; j++) {
-                        a[i][col[j]] -= f * a[rank][col[j]];
-                    }
-                }
-            }
-        }
-        if (rank == cols) {
-            return null;
-        }
-        double[] c = new double[cols];
-        c[col[rank]] = 1; // one free column; the pivot columns solve for it
-        for (int r = 0; r < rank; r++) {
-            c[col[r]] = -a[r][col[rank]] / a[r][col[r]];
-        }
-        return c;
     }
 
     private static double[][] rows(DatasetNd data) {

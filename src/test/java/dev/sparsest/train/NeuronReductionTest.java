@@ -60,12 +60,4 @@ class NeuronReductionTest {
             assertTrue(g.nonzeroParameters(1e-12 * scale) <= c.f().nonzeroParameters(0), "more nonzero parameters");
         });
     }
-
-    @Test
-    void independentOutputsHaveNoNullVector() {
-        assertEquals(null, NeuronReduction.nullVector(new double[][] {{1, 0}, {0, 1}, {1, 1}}, 2));
-        double[] c = NeuronReduction.nullVector(new double[][] {{1, 2, 3}, {2, 4, 6.5}}, 3);
-        assertEquals(0, c[0] + 2 * c[1] + 3 * c[2], 1e-12);
-        assertEquals(0, 2 * c[0] + 4 * c[1] + 6.5 * c[2], 1e-12);
-    }
 }

@@ -20,6 +20,8 @@ import java.util.Set;
 final class CandidateNeurons {
     /** Entries of X r below this (relative to |x_i|_1, rays have max-norm 1) are zero: the point is on the ray's hyperplane. */
     private static final double ON_HYPERPLANE = 1e-11;
+    /** Pivots below this (relative to the largest entry) mean the chosen hyperplanes do not meet in a line. */
+    private static final double RANK_TOLERANCE = 1e-10;
     /** Ray entries below this (rays have max-norm 1) are rounding of a zero. */
     private static final double ROUNDING = 1e-12;
 
@@ -113,7 +115,7 @@ final class CandidateNeurons {
         for (int i = 0; i < d; i++) {
             a[i] = pick[i] < n ? x[pick[i]].clone() : unit(m, pick[i] - n);
         }
-        double[] r = NullSpace.line(a, m);
+        double[] r = NullSpace.line(a, m, RANK_TOLERANCE);
         if (r == null) {
             return null;
         }

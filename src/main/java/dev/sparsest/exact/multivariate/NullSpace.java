@@ -1,63 +1,82 @@
 package dev.sparsest.exact.multivariate;
 
-/** The one-dimensional null space of a (m - 1) x m matrix, by Gaussian elimination with full pivoting. */
-final class NullSpace {
-    /** Pivots below this (relative to the largest entry) mean rank deficiency. */
-    private static final double RANK_TOLERANCE = 1e-10;
-
+/**
+ * A null vector of a small dense matrix, by Gaussian elimination with full pivoting: the
+ * candidate neurons' lines (d hyperplanes in R^(d+1)) and the trainer's neuron reduction
+ * (dependent output vectors) both need one. Public for the trainer; not a general linear
+ * algebra API.
+ */
+public final class NullSpace {
     private NullSpace() {
     }
 
-    /** A nonzero r with a r = 0, or null when the rows are dependent (the null space is not a line). */
-    static double[] line(double[][] rows, int m) {
-        int k = rows.length;
-        double[][] a = new double[k][];
-        double biggest = 0;
-        for (int i = 0; i < k; i++) {
+    /**
+     * A nonzero c with a c = 0 over the first {@code cols} columns, or null when the columns
+     * are independent (every pivot above {@code rankTolerance} times the largest entry). The
+     * rows of {@code a} are not changed.
+     */
+    public static double[] vector(double[][] a, int cols, double rankTolerance) {
+        return solve(a, cols, rankTolerance, false);
+    }
+
+    /** The direction of a one-dimensional null space, or null when the null space is not a line. */
+    static double[] line(double[][] a, int cols, double rankTolerance) {
+        return solve(a, cols, rankTolerance, true);
+    }
+
+    private static double[] solve(double[][] rows, int cols, double rankTolerance, boolean lineOnly) {
+        int n = rows.length;
+        double[][] a = new double[n][];
+        double big = 0;
+        for (int i = 0; i < n; i++) {
             a[i] = rows[i].clone();
-            for (double v : a[i]) {
-                biggest = Math.max(biggest, Math.abs(v));
+            for (int j = 0; j < cols; j++) {
+                big = Math.max(big, Math.abs(a[i][j]));
             }
         }
-        int[] col = new int[m];
-        for (int c = 0; c < m; c++) {
-            col[c] = c;
+        int[] col = new int[cols];
+        for (int j = 0; j < cols; j++) {
+            col[j] = j;
         }
-        for (int p = 0; p < k; p++) {
-            int bi = p;
-            int bc = p;
-            for (int i = p; i < k; i++) {
-                for (int c = p; c < m; c++) {
-                    if (Math.abs(a[i][col[c]]) > Math.abs(a[bi][col[bc]])) {
+        int rank = 0;
+        for (; rank < Math.min(n, cols); rank++) {
+            int bi = rank;
+            int bc = rank;
+            for (int i = rank; i < n; i++) {
+                for (int j = rank; j < cols; j++) {
+                    if (Math.abs(a[i][col[j]]) > Math.abs(a[bi][col[bc]])) {
                         bi = i;
-                        bc = c;
+                        bc = j;
                     }
                 }
             }
-            if (!(Math.abs(a[bi][col[bc]]) > RANK_TOLERANCE * biggest)) {
-                return null;
+            if (!(Math.abs(a[bi][col[bc]]) > rankTolerance * big)) {
+                break;
             }
-            double[] t = a[p];
-            a[p] = a[bi];
+            double[] t = a[rank];
+            a[rank] = a[bi];
             a[bi] = t;
-            int tc = col[p];
-            col[p] = col[bc];
+            int tc = col[rank];
+            col[rank] = col[bc];
             col[bc] = tc;
-            for (int i = 0; i < k; i++) {
-                if (i != p) {
-                    double f = a[i][col[p]] / a[p][col[p]];
-                    for (int c = p; c < m; c++) {
-                        a[i][col[c]] -= f * a[p][col[c]];
+            for (int i = 0; i < n; i++) {
+                if (i != rank) {
+                    double f = a[i][col[rank]] / a[rank][col[rank]];
+                    for (int j = rank; j < cols; j++) {
+                        a[i][col[j]] -= f * a[rank][col[j]];
                     }
                 }
             }
         }
-        // reduced form: a[p][col[p]] x_col[p] + a[p][col[k]] x_col[k] = 0 for p < k; free variable x_col[k] = 1
-        double[] r = new double[m];
-        r[col[k]] = 1;
-        for (int p = 0; p < k; p++) {
-            r[col[p]] = -a[p][col[k]] / a[p][col[p]];
+        if (rank == cols || lineOnly && rank != cols - 1) {
+            return null;
         }
-        return r;
+        // reduced form: the pivot columns solve for the first free column set to 1 (others 0)
+        double[] c = new double[cols];
+        c[col[rank]] = 1;
+        for (int r = 0; r < rank; r++) {
+            c[col[r]] = -a[r][col[rank]] / a[r][col[r]];
+        }
+        return c;
     }
 }
