@@ -196,8 +196,8 @@ final class PenalizedPath {
     }
 
     /**
-     * Tries the subsets of the points changed at this lambda (larger ones first) and keeps the
-     * first consistent one; with more than {@link #MAX_TIES_TRIED} tied points, or none
+     * Tries the subsets of the points changed at this lambda (from all of them down, in binary
+     * order) and keeps the first consistent one; with more than {@link #MAX_TIES_TRIED} tied points, or none
      * consistent, the greedy state stays (the fit is still a minimizer for the signs chosen, the
      * path may bend a rounding error late).
      */
