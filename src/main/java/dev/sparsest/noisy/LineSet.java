@@ -151,41 +151,4 @@ final class LineSet {
         }
         return new double[] {ms / s.length, mv / s.length};
     }
-
-    /**
-     * Whether every line of {@code other} is in this set: each vertex of the other polygon on the
-     * inner side of every edge of this one (convex polygons in the (slope, value) plane, values
-     * compared at this set's origin; inside within {@link #SLACK} of the edge's scale, so a
-     * piece equal to this one up to rounding counts as inside).
-     */
-    boolean contains(LineSet other) {
-        int m = s.length;
-        if (m < 3 || other.s.length == 0) {
-            return other.s.length == 0;
-        }
-        double area = 0; // orientation of this polygon
-        for (int i = 0; i < m; i++) {
-            int k = (i + 1) % m;
-            area += s[i] * v[k] - s[k] * v[i];
-        }
-        double orient = Math.signum(area);
-        if (orient == 0) {
-            return false;
-        }
-        for (int q = 0; q < other.s.length; q++) {
-            double ps = other.s[q];
-            double pv = other.v[q] + other.s[q] * (origin - other.origin);
-            for (int i = 0; i < m; i++) {
-                int k = (i + 1) % m;
-                double ds = s[k] - s[i];
-                double dv = v[k] - v[i];
-                double cross = ds * (pv - v[i]) - dv * (ps - s[i]);
-                double scale = Math.abs(ds) * (Math.abs(pv) + Math.abs(v[i])) + Math.abs(dv) * (Math.abs(ps) + Math.abs(s[i]));
-                if (orient * cross < -SLACK * scale) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
 }

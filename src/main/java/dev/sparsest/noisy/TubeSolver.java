@@ -10,32 +10,31 @@ import java.util.List;
 
 /**
  * Tube mode: the fewest-knot continuous piecewise-linear function f (= fewest-neuron 1-D ReLU
- * network with skip term) with lower_i &lt;= f(x_i) &lt;= upper_i at every data point. Exact; the
- * min-link problem of Imai and Iri (1986) and Hakimi and Schmeichel (1991), re-derived here as a
- * dynamic program over sets of lines.
+ * network with skip term) with lower_i &lt;= f(x_i) &lt;= upper_i at every data point. Exact, O(N):
+ * the greedy window method of the min-link problem (Imai and Iri 1986; Hakimi and Schmeichel
+ * 1991), re-derived here for tubes at the data points only.
  *
- * <p><b>Method.</b> Let Phi_m(j) be the set of lines y = c + s x that can be the last piece of an
- * m-piece function satisfying points 1..j, with its last knot at or left of x_j. Then
- * Phi_m(j+1) = (Phi_m(j) &cap; U_{j+1}) &cup; New(Phi_{m-1}(j)), where U_{j+1} are the lines
- * through the tube at x_{j+1} and New(S) those lines of U_{j+1} that cross some line of S within
- * [x_j, x_{j+1}] (a knot there). A line crosses the band that S sweeps over [x_j, x_{j+1}] unless it
- * passes above it at both ends or below it at both ends, so New(S) depends only on the ranges of
- * S at x_j and x_{j+1}: it is U_{j+1} minus two corners, three convex pieces. Only two levels are
- * ever needed: with m the fewest pieces for points 1..j, Phi_{m+1}(j) reaches the whole tube at
- * x_j, so every line of Phi_{m+2} is already in New(Phi_{m+1}). Each level is kept as a list of
- * convex polygons in the (s, c) plane, clipped by each new tube; the answer is m - 1 knots when
- * the last point is reached. A solution is read backwards: a line of the last level, then in each
- * parent level a line crossing it inside the knot's interval, the knot at their crossing.
+ * <p><b>Method.</b> Call the tube at x_i gate i. Level m is the set P_m of lines that can be the
+ * m-th piece. Level 1 is every line through gate 0; a level is clipped by each following gate
+ * until the gate at which it would be empty, gate J: all its lines pass above gate J, say (below is
+ * the mirror image). Let L* be its line lowest at x_J. L* is held by the bottom of some gate g and
+ * by the top of an earlier gate (or the slope bound), so every line of the level that has passed
+ * gate g stays above L* to the right of x_g: no m-piece function gets below L* between x_g and x_J.
+ * A next piece, which must get down into gate J, therefore crosses L* from above somewhere in
+ * [x_g, x_J] and then stays between L* and the bottoms of the gates. That gives level m + 1 as one
+ * convex set: P_{m+1} = { lines through gate J that are above the bottoms of gates g..J-1 }, and
+ * conversely each such line crosses L* at a valid knot. The count is the number of levels minus 1.
+ * Each level is a convex polygon in the (slope, value) plane ({@link LinePolygon}), clipped in
+ * amortized O(1) per gate; the walls g..J-1 of successive levels do not overlap, so the whole
+ * solve is O(N).
  *
- * <p><b>Which solution.</b> Among the fewest-knot functions, one read greedily from the right:
- * each piece is the vertex centre of the lines still possible for it (well inside the tube), or,
- * for a piece that one data point or none holds (its lines reach far into the slope box), the
- * line with the smallest slope change there. It is not in general the least l^p cost among them.
- *
- * <p><b>Cost.</b> O(N P V): P polygons alive (new ones per point while the current level
- * survives, dropped when their lines leave the tube or lie inside a neighbour), V vertices each
- * (a handful). On noisy data P stays near a fifth of the points one piece spans; see PERF.md for
- * measured times.
+ * <p><b>Which solution.</b> Read from the right: the last piece is the vertex centre of the last
+ * level (well inside the tube). For each earlier piece, the knot interval is the middle one of
+ * those in which some line of the previous level can meet the current piece; that piece is the
+ * vertex centre of the lines meeting it there, or, where those lines reach far into the slope box
+ * (a piece held by one data point or none), the one with the smallest slope change. On noisy data
+ * the knots then fall near where the data bend. It is not in general the least l^p cost among the
+ * fewest-knot functions.
  *
  * <p><b>Tolerance.</b> Polygons of exact constraints (a zero-width tube) are degenerate, so every
  * tube is widened by {@link #MIN_HALF_WIDTH} or, with clustered x (a wide slope box), by the
@@ -79,17 +78,42 @@ public final class TubeSolver {
         return Math.max(MIN_HALF_WIDTH, SLOPE_ROUNDING * maxSlope);
     }
 
-    /** How far apart in a level's list pieces are compared for nesting. */
-    private static final int PRUNE_NEIGHBOURS = 6;
+    /**
+     * Level m: its polygon is the lines through gate {@code start} that are above the bottoms
+     * (below the tops, {@code wallsAreBottoms} false) of gates {@code wallFrom..start-1}; none for
+     * the first level ({@code wallFrom} = -1).
+     */
+    private record Level(int start, int wallFrom, boolean wallsAreBottoms) {
+    }
 
-    /** A convex piece of one level and where its lines came from (for reading a solution back). */
-    private record Piece(LineSet lines, int start, List<Piece> parents) {
+    /** The scaled tube: x in [0, 1], bounds widened; and the slope box. */
+    private record Tube(double[] x, double[] lo, double[] hi, double maxSlope, double widen) {
     }
 
     public TubeFit solve(NoisyData data) {
         data.requireTwoPoints();
         data.requireTube();
         Scaling1D sc = new Scaling1D(data);
+        Tube tube = scaledTube(data, sc);
+        LinePolygon poly = new LinePolygon(tube.x, tube.lo, tube.hi);
+        List<Level> levels = levels(tube, poly);
+        UnivariateNetwork net = readBack(levels, poly, tube, sc);
+        double excess = excess(net, data);
+        // the widening is by design (it matters alone for constant data, whose y scale is 0)
+        if (!(excess <= TUBE_TOLERANCE * data.yScale() + 2 * tube.widen * sc.yUnit)) {
+            throw new InvalidDataException("the fewest-knot function leaves the tube by " + excess
+                    + " at these magnitudes (more than " + TUBE_TOLERANCE + " of max|y|); rescale the data or widen the tube");
+        }
+        // the read-back merges knots that land on one place (on x clustered 1e-6 apart two nearly
+        // parallel pieces can cross at a data point where the previous knot already is): report
+        // the function's own count, never more than the levels'
+        if (net.neurons() > levels.size() - 1) {
+            throw new IllegalStateException("tube solver: the read-back has " + net.neurons() + " knots for " + levels.size() + " pieces");
+        }
+        return new TubeFit(net, net.neurons(), excess);
+    }
+
+    private static Tube scaledTube(NoisyData data, Scaling1D sc) {
         int n = data.size();
         double[] x = new double[n];
         double[] lo = new double[n];
@@ -110,186 +134,191 @@ public final class TubeSolver {
             lo[i] = sc.y(data.lower(i)) - widen;
             hi[i] = sc.y(data.upper(i)) + widen;
         }
-        Piece first = new Piece(LineSet.box(x[0], maxSlope, lo[0], hi[0]), 0, null);
-        List<Piece> level = List.of(first);     // Phi_m(j), m = fewest pieces so far
-        // Phi_{m+1}(j): lines whose last knot is right of x_0 (one left of it is no knot at all;
-        // starting it with the first piece let the read-back skip a level: fewer knots in the
-        // network than counted, the tube missed by the thinnest bend; fuzz finding)
-        List<Piece> next = List.of();
-        int pieces = 1;
-        int pruneAt = 0;                        // prune the next level when it grows past this
-        for (int j = 0; j + 1 < n; j++) {
-            List<Piece> kept = clip(level, x[j + 1], lo[j + 1], hi[j + 1]);
-            List<Piece> nextKept = clip(next, x[j + 1], lo[j + 1], hi[j + 1]);
-            if (nextKept.size() > pruneAt) {
-                nextKept = withoutContained(nextKept);
-                pruneAt = nextKept.size() + nextKept.size() / 4 + PRUNE_NEIGHBOURS;
-            }
-            List<Piece> fresh = fresh(level, Band.of(level, x[j], x[j + 1]), maxSlope, lo[j + 1], hi[j + 1], j + 1);
-            if (!kept.isEmpty()) {
-                nextKept.addAll(fresh);
-                level = kept;
-                next = nextKept;
+        return new Tube(x, lo, hi, maxSlope, widen);
+    }
+
+    /**
+     * The forward pass: the levels, each started at the gate where the one before would be
+     * empty. Leaves {@code poly} as the last level clipped by every gate.
+     */
+    private static List<Level> levels(Tube tube, LinePolygon poly) {
+        double[] x = tube.x;
+        List<Level> levels = new ArrayList<>();
+        Level level = new Level(0, -1, true);
+        levels.add(level);
+        build(poly, level, tube.maxSlope);
+        for (int j = 1; j < x.length; j++) {
+            int low = poly.extreme(x[j], false);
+            int high = poly.extreme(x[j], true);
+            if (poly.outside(low, LinePolygon.top(j))) {          // every line passes above gate j
+                level = new Level(j, newestWall(poly, true), true);
+            } else if (poly.outside(high, LinePolygon.bottom(j))) { // ... or below it
+                level = new Level(j, newestWall(poly, false), false);
             } else {
-                pieces++;
-                pruneAt = 0;
-                List<Piece> after = fresh(next, Band.of(next, x[j], x[j + 1]), maxSlope, lo[j + 1], hi[j + 1], j + 1);
-                nextKept.addAll(fresh);
-                level = nextKept;
-                next = after;
+                clipGate(poly, j);
+                continue;
             }
-            if (level.isEmpty()) {
-                throw new IllegalStateException("tube solver: no feasible line at x = " + data.x(j + 1));
-            }
+            levels.add(level);
+            build(poly, level, tube.maxSlope);
         }
-        UnivariateNetwork net = readBack(level.get(0), x, sc, maxSlope, widen);
-        double excess = excess(net, data);
-        // the widening is by design (it matters alone for constant data, whose y scale is 0)
-        if (!(excess <= TUBE_TOLERANCE * data.yScale() + 2 * widen * sc.yUnit)) {
-            throw new InvalidDataException("the fewest-knot function leaves the tube by " + excess
-                    + " at these magnitudes (more than " + TUBE_TOLERANCE + " of max|y|); rescale the data or widen the tube");
-        }
-        // the read-back merges knots that land on one place; on x clustered 1e-6 apart two
-        // nearly parallel pieces can cross at a data point where the previous knot already is,
-        // so the function has one knot fewer than the count of pieces (fuzz finding): report
-        // the function's own count, never more than the pieces'
-        if (net.neurons() > pieces - 1) {
-            throw new IllegalStateException("tube solver: the read-back has " + net.neurons() + " knots for " + pieces + " pieces");
-        }
-        return new TubeFit(net, net.neurons(), excess);
+        return levels;
     }
 
     /**
-     * The pieces without those inside a neighbour (within {@link #PRUNE_NEIGHBOURS} places in the
-     * list). A piece inside another adds no line, and every line of the other has its own
-     * history for the read-back, so dropping it changes nothing. Pieces created a few points
-     * apart nest often (on noisy data 80% of a level's pieces lie inside one of their six
-     * neighbours), and clipping keeps nesting, so this keeps the level small.
+     * The gate g of the level's lowest line at the gate it cannot pass (highest, for tops): the
+     * newest bottom (top) still on the polygon. The vertex lowest at a point right of every
+     * constraint is where the bottom edges begin, counter-clockwise, so this is the bottom that
+     * holds L*.
      */
-    private static List<Piece> withoutContained(List<Piece> set) {
-        int n = set.size();
-        boolean[] drop = new boolean[n];
-        for (int a = 0; a < n; a++) {
-            for (int b = Math.max(0, a - PRUNE_NEIGHBOURS); b <= Math.min(n - 1, a + PRUNE_NEIGHBOURS) && !drop[a]; b++) {
-                // of two equal pieces keep the first
-                drop[a] = b != a && !drop[b] && set.get(b).lines.contains(set.get(a).lines) && (b < a || !set.get(a).lines.contains(set.get(b).lines));
+    private static int newestWall(LinePolygon poly, boolean bottoms) {
+        int g = -1;
+        int i = poly.extreme(poly.origin(), true);
+        for (int k = 0; k < poly.size(); k++, i = poly.next(i)) {
+            int label = poly.edgeAfter(i);
+            if (bottoms ? LinePolygon.isBottom(label) : LinePolygon.isTop(label)) {
+                g = Math.max(g, LinePolygon.gate(label));
             }
         }
-        List<Piece> out = new ArrayList<>(n);
-        for (int a = 0; a < n; a++) {
-            if (!drop[a]) {
-                out.add(set.get(a));
-            }
+        if (g < 0) {
+            throw new IllegalStateException("tube solver: a level without a " + (bottoms ? "bottom" : "top") + " edge");
         }
-        return out;
+        return g;
     }
 
-    private static List<Piece> clip(List<Piece> set, double x, double lo, double hi) {
-        List<Piece> out = new ArrayList<>(set.size() + 3);
-        for (Piece p : set) {
-            LineSet c = p.lines.clipBetween(x, lo, hi);
-            if (!c.isEmpty()) {
-                out.add(c == p.lines ? p : new Piece(c, p.start, p.parents));
+    /** Resets {@code poly} to a level's lines (its gate and walls). */
+    private static void build(LinePolygon poly, Level level, double maxSlope) {
+        poly.reset(level.start, maxSlope);
+        for (int h = level.wallFrom; h >= 0 && h < level.start; h++) {
+            int wall = level.wallsAreBottoms ? LinePolygon.bottom(h) : LinePolygon.top(h);
+            if (poly.clip(wall) == LinePolygon.Clip.EMPTY) {
+                throw new IllegalStateException("tube solver: the walls of the level at gate " + level.start + " leave no line");
             }
         }
-        return out;
     }
 
-    /** The range a set of lines sweeps at x0 and at x1: [aMin, aMax] and [bMin, bMax]. */
-    private record Band(double x0, double x1, double aMin, double aMax, double bMin, double bMax) {
-        static Band of(List<Piece> set, double x0, double x1) {
-            double aMin = Double.POSITIVE_INFINITY;
-            double aMax = Double.NEGATIVE_INFINITY;
-            double bMin = Double.POSITIVE_INFINITY;
-            double bMax = Double.NEGATIVE_INFINITY;
-            for (Piece p : set) {
-                aMin = Math.min(aMin, p.lines.min(x0));
-                aMax = Math.max(aMax, p.lines.max(x0));
-                bMin = Math.min(bMin, p.lines.min(x1));
-                bMax = Math.max(bMax, p.lines.max(x1));
-            }
-            return new Band(x0, x1, aMin, aMax, bMin, bMax);
+    private static void clipGate(LinePolygon poly, int j) {
+        if (poly.clip(LinePolygon.top(j)) == LinePolygon.Clip.EMPTY || poly.clip(LinePolygon.bottom(j)) == LinePolygon.Clip.EMPTY) {
+            throw new IllegalStateException("tube solver: gate " + j + " leaves no line inside a level that passes it");
         }
     }
 
     /**
-     * New(S): lines through the tube at point k that cross a line of S between x_{k-1} and x_k:
-     * not above S's band at both ends, not below it at both ends. Up to three convex pieces.
+     * A solution, right to left: the centre of the last level, then for each earlier level the
+     * middle knot interval in which one of its lines can meet the current piece, and a line
+     * meeting it there ({@link #choose}). Each level is rebuilt twice (O(N) in all).
      */
-    private static List<Piece> fresh(List<Piece> set, Band band, double maxSlope, double lo, double hi, int k) {
-        List<Piece> parents = set; // shared, not copied: a level's list is not changed once the next step starts
-        List<Piece> out = new ArrayList<>(3);
-        if (set.isEmpty()) {
-            return out;
-        }
-        LineSet base = LineSet.box(band.x1, maxSlope, lo, hi);
-        addIfAny(out, base.clipBetween(band.x1, band.bMin, band.bMax), k, parents);
-        addIfAny(out, base.clipValue(band.x1, band.bMax, false).clipValue(band.x0, band.aMax, true), k, parents);
-        addIfAny(out, base.clipValue(band.x1, band.bMin, true).clipValue(band.x0, band.aMin, false), k, parents);
-        return out;
-    }
-
-    private static void addIfAny(List<Piece> out, LineSet lines, int start, List<Piece> parents) {
-        if (!lines.isEmpty()) {
-            out.add(new Piece(lines, start, parents));
-        }
-    }
-
-    /**
-     * A solution, right to left: a line of the last piece, then in each parent level a line
-     * crossing the current one inside its knot interval ({@link #choose}).
-     */
-    private static UnivariateNetwork readBack(Piece last, double[] x, Scaling1D sc, double maxSlope, double widen) {
-        double[] line = choose(last.lines, 0, maxSlope); // slope, value at origin
-        double origin = last.lines.origin;
+    private static UnivariateNetwork readBack(List<Level> levels, LinePolygon poly, Tube tube, Scaling1D sc) {
+        double[] x = tube.x;
+        double[] line = choose(poly.snapshot(), 0, tube.maxSlope); // slope, value at origin
+        double origin = poly.origin();
         double[] knots = new double[16];
         double[] changes = new double[16];
-        int k = 0;
-        for (Piece p = last; p.parents != null; ) {
-            double x0 = x[p.start - 1];
-            double x1 = x[p.start];
+        int count = 0;
+        int[] feasible = new int[16];
+        for (int m = levels.size() - 1; m >= 1; m--) {
+            Level cur = levels.get(m);
+            Level prev = levels.get(m - 1);
+            // knot in [x_k, x_k+1]: the line must pass gates k+1 .. cur.start-1 itself
+            int kMin = cur.start - 1;
+            while (kMin > prev.start && passes(line, origin, tube, kMin)) {
+                kMin--;
+            }
+            int found = 0;
+            for (double tol = 0; found == 0 && tol <= tube.widen; tol = tol == 0 ? tube.widen : 2 * tol) {
+                build(poly, prev, tube.maxSlope);
+                for (int k = prev.start; k < cur.start; k++) {
+                    if (k > prev.start) {
+                        clipGate(poly, k);
+                    }
+                    if (k >= kMin && meets(poly, line, origin, x[k], x[k + 1], tol)) {
+                        if (found == feasible.length) {
+                            feasible = Arrays.copyOf(feasible, 2 * found);
+                        }
+                        feasible[found++] = k;
+                    }
+                }
+            }
+            if (found == 0) {
+                throw new IllegalStateException("tube solver: no line of the previous level meets the chosen one in ["
+                        + sc.xBack(x[Math.max(kMin, prev.start)]) + ", " + sc.xBack(x[cur.start]) + "]");
+            }
+            int k = middle(feasible, found);
+            build(poly, prev, tube.maxSlope);
+            for (int j = prev.start + 1; j <= k; j++) {
+                clipGate(poly, j);
+            }
+            LineSet lines = poly.snapshot();
+            double x0 = x[k];
+            double x1 = x[k + 1];
             double v0 = line[1] + line[0] * (x0 - origin);
             double v1 = line[1] + line[0] * (x1 - origin);
-            Piece parent = null;
-            double[] prev = null;
+            double[] before = null;
             // exact first; then with a slack up to the tubes' widening (thin polygons of exact
             // constraints), not more: a larger slack let a parallel line 4e-11 away pass for a
             // crossing, and its knot vanished from the network (fuzz finding)
-            for (double slack = 0; parent == null && slack <= widen; slack = slack == 0 ? widen * 1e-4 : slack * 10) {
-                for (Piece q : p.parents) {
-                    LineSet crossing = q.lines.clipValue(x0, v0 + slack, true).clipValue(x1, v1 - slack, false);
-                    if (crossing.isEmpty()) {
-                        crossing = q.lines.clipValue(x0, v0 - slack, false).clipValue(x1, v1 + slack, true);
-                    }
-                    if (!crossing.isEmpty()) {
-                        parent = q;
-                        prev = choose(crossing, line[0], maxSlope);
-                        break;
-                    }
+            for (double slack = 0; before == null && slack <= tube.widen; slack = slack == 0 ? tube.widen * 1e-4 : slack * 10) {
+                LineSet crossing = lines.clipValue(x0, v0 + slack, true).clipValue(x1, v1 - slack, false);
+                if (crossing.isEmpty()) {
+                    crossing = lines.clipValue(x0, v0 - slack, false).clipValue(x1, v1 + slack, true);
+                }
+                if (!crossing.isEmpty()) {
+                    before = choose(crossing, line[0], tube.maxSlope);
                 }
             }
-            if (parent == null) {
+            if (before == null) {
                 throw new IllegalStateException("tube solver: no line of the previous level crosses the chosen one in ["
                         + sc.xBack(x0) + ", " + sc.xBack(x1) + "]");
             }
-            double prevOrigin = parent.lines.origin;
-            double change = line[0] - prev[0];
+            double change = line[0] - before[0];
             if (change != 0) {
                 // both lines' values at x0 are O(1) sums, so the crossing is well conditioned
-                double gap = prev[1] + prev[0] * (x0 - prevOrigin) - v0;
-                if (k == knots.length) {
-                    knots = Arrays.copyOf(knots, 2 * k);
-                    changes = Arrays.copyOf(changes, 2 * k);
+                double gap = before[1] + before[0] * (x0 - lines.origin) - v0;
+                if (count == knots.length) {
+                    knots = Arrays.copyOf(knots, 2 * count);
+                    changes = Arrays.copyOf(changes, 2 * count);
                 }
-                knots[k] = Math.min(Math.max(x0 + gap / change, x0), x1);
-                changes[k] = change;
-                k++;
+                knots[count] = Math.min(Math.max(x0 + gap / change, x0), x1);
+                changes[count] = change;
+                count++;
             }
-            p = parent;
-            line = prev;
-            origin = prevOrigin;
+            line = before;
+            origin = lines.origin;
         }
-        // right to left -> left to right, back to the data's units; knots at one place merge
+        return network(knots, changes, count, line, origin, sc);
+    }
+
+    /** Whether the line passes gate h (within the widening, as the solution check allows). */
+    private static boolean passes(double[] line, double origin, Tube tube, int h) {
+        double value = line[1] + line[0] * (tube.x[h] - origin);
+        return value >= tube.lo[h] - tube.widen && value <= tube.hi[h] + tube.widen;
+    }
+
+    /**
+     * Whether some line of the polygon meets the line in [x0, x1]: the polygon's lines are not
+     * all above it at both ends, nor all below it at both ends (within {@code tol}).
+     */
+    private static boolean meets(LinePolygon poly, double[] line, double origin, double x0, double x1, double tol) {
+        double l0 = line[1] + line[0] * (x0 - origin);
+        double l1 = line[1] + line[0] * (x1 - origin);
+        boolean above = poly.min(x0) > l0 + tol && poly.min(x1) > l1 + tol;
+        boolean below = poly.max(x0) < l0 - tol && poly.max(x1) < l1 - tol;
+        return !above && !below;
+    }
+
+    /** The listed interval nearest the middle of the first and last listed. */
+    private static int middle(int[] ks, int found) {
+        double mid = 0.5 * (ks[0] + ks[found - 1]);
+        int best = ks[0];
+        for (int i = 1; i < found; i++) {
+            if (Math.abs(ks[i] - mid) < Math.abs(best - mid)) {
+                best = ks[i];
+            }
+        }
+        return best;
+    }
+
+    /** The knots (right to left, scaled) as a network in the data's units; knots at one place merge. */
+    private static UnivariateNetwork network(double[] knots, double[] changes, int k, double[] line, double origin, Scaling1D sc) {
         double slopeUnit = sc.yUnit / sc.xSpan;
         double[] u = new double[k];
         double[] c = new double[k];

@@ -86,6 +86,19 @@ class NoisyProperties {
         });
     }
 
+    /**
+     * Beyond the brute force's reach: the window solver's count equals the first solver's dynamic
+     * program over unions of polygons ({@link TubeUnionReference}), on every generator (ties,
+     * clustered x, collinear runs, 1e-12..1e12 scales), N up to 300.
+     */
+    @Test
+    void tubeFitCountsAsTheUnionDynamicProgram() {
+        tubeProp("tubeFitCountsAsTheUnionDynamicProgram", PointsGen.any(2, 300), 2).check(t -> {
+            NoisyData d = t.data();
+            assertEquals(TubeUnionReference.fewestKnots(d), TUBE.solve(d).minimumKnots(), "fewest knots");
+        });
+    }
+
     @Test
     void tubeFitStaysInTheTube() {
         tubeProp("tubeFitStaysInTheTube", PointsGen.any(2, 300), 2).check(t -> {

@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * with Gaussian noise sigma = 0.05; the tube at 4 sigma, the penalized fit at lambda = N / 500
  * (the demo's lambda = 1 at 500 points, scaled with N so the knot count stays near 6), and the
  * lambda path down to 30 knots. The number of knots stays fixed while N grows, so the points per
- * piece grow with N: the case the tube solver's cost depends on (see PERF.md).
+ * piece grow with N. {@link #tubeOnAParabola}: exact samples of a parabola with a tube of 0.008
+ * (8 pieces at every N), where many of a piece's points hold its polygon of lines at once: the
+ * case a solver that rescans its polygon at each point would pay for (see PERF.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +44,7 @@ public class NoisyBench {
 
     NoisyData tube;
     NoisyData points;
+    NoisyData parabola;
     final TubeSolver tubeSolver = new TubeSolver();
     final PenalizedSolver penalizedSolver = new PenalizedSolver();
 
@@ -58,11 +61,21 @@ public class NoisyBench {
         }
         tube = NoisyData.of(x, y, 0.2);
         points = NoisyData.of(x, y);
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = (x[i] - 5) * (x[i] - 5) / 25;
+        }
+        parabola = NoisyData.of(x, p, 0.008);
     }
 
     @Benchmark
     public TubeFit tube() {
         return tubeSolver.solve(tube);
+    }
+
+    @Benchmark
+    public TubeFit tubeOnAParabola() {
+        return tubeSolver.solve(parabola);
     }
 
     @Benchmark
