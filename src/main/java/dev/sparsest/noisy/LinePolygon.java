@@ -23,7 +23,7 @@ final class LinePolygon {
     static final int STEEPEST_UP = -1;
     /** Label of the edge s = -maxSlope. */
     static final int STEEPEST_DOWN = -2;
-    static final double SLACK = 1e-12;
+    static final double SLACK = 2e-15;
     /**
      * Vertices this close (relative, per coordinate) are one. Below any tube's width: the
      * narrowest polygon (a zero-width tube, widened by 1e-11 at values of size ~1) is 1e-11

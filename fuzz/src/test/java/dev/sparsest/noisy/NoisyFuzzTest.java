@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Both noisy-data modes on arbitrary input: NaN, infinities, negative tolerances, repeated x
  * (with conflicting tubes), clustered x, one scale from 1e-300 to 1e300 (the provider picks a
  * regime). Either {@link InvalidDataException} with a message, or: a tube fit inside every
- * tube within the solver's documented bound, with at most N - 2 knots and, for N &lt;= 7 on
- * spread-out x, exactly the fewest (LP brute force); a penalized fit meeting its optimality
+ * tube within the solver's documented bound, with at most N - 2 knots, no more than the
+ * union dynamic program of the tests and, for N &lt;= 7 on spread-out x, exactly the fewest (LP
+ * brute force); a penalized fit meeting its optimality
  * conditions (as in {@code NoisyProperties}) and a lambda path that ends at 0 with the residual
  * growing in lambda.
  */
@@ -54,6 +55,15 @@ class NoisyFuzzTest {
         return NoisyData.withTolerances(x, y, eps);
     }
 
+    /** The data exactly (Double.toString round-trips), for replaying a finding. */
+    static String describe(NoisyData d) {
+        StringBuilder b = new StringBuilder("x, lower, upper:");
+        for (int i = 0; i < d.size(); i++) {
+            b.append(' ').append(d.x(i)).append(", ").append(d.lower(i)).append(", ").append(d.upper(i)).append(';');
+        }
+        return b.toString();
+    }
+
     @FuzzTest
     void tubeFitsStayInTheTubeOrInvalidData(FuzzedDataProvider data) {
         int regime = data.consumeInt(0, 3);
@@ -61,10 +71,17 @@ class NoisyFuzzTest {
         NoisyData d;
         try {
             d = read(data, regime);
+        } catch (InvalidDataException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+            return;
+        }
+        try {
             fit = new TubeSolver().solve(d);
         } catch (InvalidDataException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
             return;
+        } catch (RuntimeException e) {
+            throw new AssertionError("tube solver failed on " + describe(d), e);
         }
         int n = d.size();
         double[] v = new double[n];
@@ -79,6 +96,10 @@ class NoisyFuzzTest {
                     "f(" + d.x(i) + ") = " + v[i] + " outside [" + d.lower(i) + ", " + d.upper(i) + "]");
         }
         assertTrue(fit.neurons() <= Math.max(0, n - 2), fit.neurons() + " knots for " + n + " points");
+        // the first solver (a dynamic program over unions of polygons, same scaling and
+        // widening) never needs fewer knots than the window solver
+        int union = TubeUnionReference.fewestKnots(d);
+        assertTrue(fit.minimumKnots() <= union, fit.minimumKnots() + " knots, the union dynamic program found " + union);
         // the LP oracle's margins are absolute: only where the y variation (not just max|y|) is near
         // unit scale (found: 1e-31 data, LP said 1 knot for 2; y = -1 + 5.6e-13 at one point, LP said 0 for 1)
         double yVariation = new Scaling1D(d).yUnit;
