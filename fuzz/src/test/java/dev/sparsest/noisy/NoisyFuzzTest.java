@@ -55,6 +55,20 @@ class NoisyFuzzTest {
         return NoisyData.withTolerances(x, y, eps);
     }
 
+    /** The same tubes, each {@code delta} wider on both sides. */
+    static NoisyData widened(NoisyData d, double delta) {
+        int n = d.size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] eps = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = d.x(i);
+            y[i] = 0.5 * (d.lower(i) + d.upper(i));
+            eps[i] = 0.5 * (d.upper(i) - d.lower(i)) + delta;
+        }
+        return NoisyData.withTolerances(x, y, eps);
+    }
+
     /** The data exactly (Double.toString round-trips), for replaying a finding. */
     static String describe(NoisyData d) {
         StringBuilder b = new StringBuilder("x, lower, upper:");
@@ -97,9 +111,17 @@ class NoisyFuzzTest {
         }
         assertTrue(fit.neurons() <= Math.max(0, n - 2), fit.neurons() + " knots for " + n + " points");
         // the first solver (a dynamic program over unions of polygons, same scaling and
-        // widening) never needs fewer knots than the window solver
+        // widening) never needs fewer knots, up to its clipping slack (1e-12 of its polygons'
+        // terms: found 2 knots where the window solver's 3 were needed, its 2-knot function
+        // outside the widened tubes by 7% of the widening): a real miss would still show with
+        // every tube half a widening wider
         int union = TubeUnionReference.fewestKnots(d);
-        assertTrue(fit.minimumKnots() <= union, fit.minimumKnots() + " knots, the union dynamic program found " + union);
+        if (fit.minimumKnots() > union) {
+            double half = 0.5 * widening * new Scaling1D(d).yUnit;
+            int wider = new TubeSolver().solve(widened(d, half)).minimumKnots();
+            assertTrue(wider <= union, fit.minimumKnots() + " knots (" + wider + " with tubes " + half
+                    + " wider), the union dynamic program found " + union + " on " + describe(d));
+        }
         // the LP oracle's margins are absolute: only where the y variation (not just max|y|) is near
         // unit scale (found: 1e-31 data, LP said 1 knot for 2; y = -1 + 5.6e-13 at one point, LP said 0 for 1)
         double yVariation = new Scaling1D(d).yUnit;
@@ -145,11 +167,11 @@ class NoisyFuzzTest {
         double span = d.x(n - 1) - d.x(0);
         double minGap = NoisyProperties.minGap(d);
         double violation = Kkt.violation(d, fit.fitted(), lambda, 1e-9 * d.yScale() / minGap);
-        assertTrue(violation <= 1e-8 * lambda + 1e-12 * d.yScale() * span * n, "KKT violation " + violation + " at lambda " + lambda);
+        assertTrue(violation <= 1e-8 * lambda + 1e-12 * d.yScale() * span * n, "KKT violation " + violation + " at lambda " + lambda + " on " + describe(d));
         for (int i = 1; i < path.size(); i++) {
             assertTrue(path.get(i).lambda() <= path.get(i - 1).lambda(), "lambda decreases along the path");
             assertTrue(path.get(i).residualSumOfSquares() <= path.get(i - 1).residualSumOfSquares() * (1 + 1e-9)
-                    + 1e-12 * d.yScale() * d.yScale() * n, "the residual grows with lambda");
+                    + 1e-12 * d.yScale() * d.yScale() * n, "the residual grows with lambda: " + path.get(i - 1) + " then " + path.get(i) + " on " + describe(d));
         }
     }
 }
