@@ -37,6 +37,7 @@ final class LinePolygon {
     private final double[] x;
     private final double[] lo;
     private final double[] hi;
+    private final double resolution;
     private double origin;
     private double maxSlope;
 
@@ -56,11 +57,18 @@ final class LinePolygon {
     private double cutS;
     private double cutV;
 
-    /** A polygon over the tube lo[i] &lt;= y(x[i]) &lt;= hi[i] (arrays shared, not copied). */
-    LinePolygon(double[] x, double[] lo, double[] hi) {
+    /**
+     * A polygon over the tube lo[i] &lt;= y(x[i]) &lt;= hi[i] (arrays shared, not copied). Values
+     * closer than {@code resolution} count as equal when looking for the highest or lowest
+     * vertex: a vertex where two constraints at nearly the same x meet (clustered x) is known
+     * only to about an ulp of the bounds over their x gap in slope, and such vertices can dent
+     * the polygon by that much; the tube solver passes its widening, which is that size.
+     */
+    LinePolygon(double[] x, double[] lo, double[] hi, double resolution) {
         this.x = x;
         this.lo = lo;
         this.hi = hi;
+        this.resolution = resolution;
     }
 
     static int bottom(int gate) {
@@ -242,9 +250,10 @@ final class LinePolygon {
 
     /**
      * The vertex furthest in direction {@code sign} x value at {@code at}, walking from h each way
-     * while the values rise or stay within rounding of the best: nearly collinear constraints
-     * (a straight run of data) leave clusters of vertices a few ulps apart whose order is
-     * rounding noise, and a strict climb stopped inside them (found by the affine-map property).
+     * while the values rise or stay within rounding (or the resolution) of the best: nearly
+     * collinear constraints (a straight run of data) leave clusters of vertices a few ulps apart
+     * whose order is rounding noise, and a strict climb stopped inside them (found by the
+     * affine-map property); on x clustered 1e-6 apart a dent of 2e-10 stopped it (fuzz finding).
      */
     private int climb(int h, double at, double sign) {
         int best = h;
@@ -257,7 +266,7 @@ final class LinePolygon {
                 if (f > fBest) {
                     best = i;
                     fBest = f;
-                } else if (f < fBest - SLACK * (Math.abs(v[best]) + Math.abs(s[best] * (at - origin)))) {
+                } else if (f < fBest - Math.max(resolution, SLACK * (Math.abs(v[best]) + Math.abs(s[best] * (at - origin))))) {
                     break;
                 }
             }

@@ -95,7 +95,7 @@ public final class TubeSolver {
         data.requireTube();
         Scaling1D sc = new Scaling1D(data);
         Tube tube = scaledTube(data, sc);
-        LinePolygon poly = new LinePolygon(tube.x, tube.lo, tube.hi);
+        LinePolygon poly = new LinePolygon(tube.x, tube.lo, tube.hi, tube.widen);
         List<Level> levels = levels(tube, poly);
         UnivariateNetwork net = readBack(levels, poly, tube, sc);
         double excess = excess(net, data);

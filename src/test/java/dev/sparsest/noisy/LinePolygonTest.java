@@ -53,7 +53,7 @@ class LinePolygonTest {
     @Test
     void clippingByTheGatesInOrderKeepsTheSameLinesAsTheImmutableSet() {
         Prop.forAll("clippingByTheGatesInOrderKeepsTheSameLinesAsTheImmutableSet", tubes(40)).tries(500).check(tube -> {
-            LinePolygon poly = new LinePolygon(tube.x, tube.lo, tube.hi);
+            LinePolygon poly = new LinePolygon(tube.x, tube.lo, tube.hi, 0);
             poly.reset(0, tube.maxSlope);
             LineSet reference = LineSet.box(tube.x[0], tube.maxSlope, tube.lo[0], tube.hi[0]);
             for (int j = 1; j < tube.x.length; j++) {
@@ -78,7 +78,7 @@ class LinePolygonTest {
         Prop.forAll("wallsLeftOfTheOriginInOrderKeepTheSameLines", tubes(40)).tries(500).check(tube -> {
             int n = tube.x.length;
             boolean bottoms = Double.doubleToLongBits(tube.x[n / 2]) % 2 == 0; // either kind, by the data
-            LinePolygon poly = new LinePolygon(tube.x, tube.lo, tube.hi);
+            LinePolygon poly = new LinePolygon(tube.x, tube.lo, tube.hi, 0);
             poly.reset(n - 1, tube.maxSlope);
             LineSet reference = LineSet.box(tube.x[n - 1], tube.maxSlope, tube.lo[n - 1], tube.hi[n - 1]);
             for (int h = 0; h < n - 1; h++) {
