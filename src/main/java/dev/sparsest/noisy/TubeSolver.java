@@ -40,9 +40,10 @@ import java.util.List;
  * tube is widened by {@link #MIN_HALF_WIDTH} or, with clustered x (a wide slope box), by the
  * rounding of values at that slope (8e-15 over the least x spacing as a fraction of the x range,
  * in units of half the y range: 8e-9 at spacings 1e-6 of the range); clipping keeps polygons
- * within 1e-12 relative. Every solution is checked at every data point and refused beyond
- * {@link #TUBE_TOLERANCE} of max|y| (the chord path's bound) plus that widening. Stateless and
- * thread-safe.
+ * within a few ulps of their terms, and values closer than the widening count as equal when a
+ * polygon's highest or lowest line is looked for. Every solution is checked at every data point
+ * and refused beyond {@link #TUBE_TOLERANCE} of max|y| (the chord path's bound) plus that
+ * widening. Stateless and thread-safe.
  */
 public final class TubeSolver {
     /**
