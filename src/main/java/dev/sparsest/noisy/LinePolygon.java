@@ -15,14 +15,19 @@ package dev.sparsest.noisy;
  * (each vertex is created once and removed once): the dual form of the two convex hulls of the
  * classical line-stabbing algorithm. Nothing is allocated after the arrays have grown.
  *
- * <p><b>Tolerance.</b> A vertex is outside a constraint only beyond {@link #SLACK} of its terms'
- * size (as {@link LineSet}), so thin polygons of zero-width tubes survive rounding.
+ * <p><b>Tolerance.</b> A vertex is outside a constraint only beyond {@link #SLACK} (a few ulps)
+ * of its terms' size, so thin polygons of zero-width tubes survive rounding.
  */
 final class LinePolygon {
     /** Label of the edge s = +maxSlope. */
     static final int STEEPEST_UP = -1;
     /** Label of the edge s = -maxSlope. */
     static final int STEEPEST_DOWN = -2;
+    /**
+     * Relative slack of the inside test: a few ulps of |v| + |s (x - origin)| + |bound|. Not
+     * more: on x clustered 1e-6 apart those terms reach 1e7, and a slack of 1e-12 let steep
+     * vertices sit 8e-6 outside a constraint (fuzz finding).
+     */
     static final double SLACK = 2e-15;
     /**
      * Vertices this close (relative, per coordinate) are one. Below any tube's width: the

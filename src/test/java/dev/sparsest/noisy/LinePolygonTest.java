@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The in-place polygon against the immutable {@link LineSet} (plain Sutherland-Hodgman clipping,
  * no labels, no climbing): the same lines after every clip, compared by their extreme values at
  * several x (support values; two convex polygons with the same support values in every
- * direction are equal). Tolerance 1e-9 of the values' size: both keep vertices within 1e-12
- * relative of the constraints, and the labelled vertices are recomputed from the data.
+ * direction are equal). Tolerance 1e-9 of the values' size: the polygon keeps vertices within a
+ * few ulps of the constraints and the immutable set within 1e-12, and the labelled vertices are
+ * recomputed from the data.
  */
 class LinePolygonTest {
     /** A tube on sorted x: random widths (some zero), runs of collinear bounds, a slope box. */
