@@ -168,11 +168,6 @@ final class LinePolygon {
         return value(extreme(at, false), at);
     }
 
-    /** Whether vertex i lies outside constraint {@code label} (beyond the slack). */
-    boolean outside(int i, int label) {
-        return excess(i, label) > 0;
-    }
-
     /**
      * Keeps the lines inside constraint {@code label} (a top or bottom). An empty result leaves
      * the polygon as it was and says {@link Clip#EMPTY}.

@@ -149,14 +149,16 @@ public final class TubeSolver {
         levels.add(level);
         build(poly, level, tube.maxSlope);
         for (int j = 1; j < x.length; j++) {
-            int low = poly.extreme(x[j], false);
-            int high = poly.extreme(x[j], true);
-            if (poly.outside(low, LinePolygon.top(j))) {          // every line passes above gate j
+            // a clip that would empty the polygon leaves it as it was, the level that dies here
+            LinePolygon.Clip top = poly.clip(LinePolygon.top(j));
+            if (top == LinePolygon.Clip.EMPTY) {                   // every line passes above gate j
                 level = new Level(j, newestWall(poly, true), true);
-            } else if (poly.outside(high, LinePolygon.bottom(j))) { // ... or below it
+            } else if (poly.clip(LinePolygon.bottom(j)) == LinePolygon.Clip.EMPTY) { // ... or below it
+                if (top == LinePolygon.Clip.CHANGED) { // the top cut left lines at the top of the gate
+                    throw new IllegalStateException("tube solver: gate " + j + " leaves no line inside a level that passes it");
+                }
                 level = new Level(j, newestWall(poly, false), false);
             } else {
-                clipGate(poly, j);
                 continue;
             }
             levels.add(level);
