@@ -50,9 +50,11 @@ final class DemoCommand implements Callable<Integer> {
             Threshold t = thresholds.solve(ex.data());
             if (t.noneBelowOne()) {
                 System.out.println("   p*: none below 1 -- every l^p with 0 < p < 1 gives the sparsest network");
-            } else {
+            } else if (t.decided()) {
                 System.out.printf(Locale.ROOT, "   p* = %.6f%s -- for p < p* the l^p optimum has %d neurons, above it more%n",
                         t.pStar(), t.certified() ? "" : " (uncertified)", t.l0Neurons());
+            } else {
+                System.out.println("   " + ThresholdCommand.summary(t));
             }
             if (!noPlots) {
                 Path file = out.resolve(ex.file() + ".png");

@@ -33,8 +33,8 @@ final class ThresholdCommand implements Callable<Integer> {
         Dataset1D d = CsvReader.read(data).toDataset1D();
         Threshold t = new ThresholdSolver(tolerance).solve(d);
         Integer above = null;
-        if (!t.noneBelowOne()) {
-            double p = Math.min(t.pStar() * (1 + 1e-6), 1 - 1e-12);
+        if (t.decided()) {
+            double p = Math.min(Math.max(t.pStar() * (1 + 1e-6), t.upper() * (1 + 1e-9)), 1 - 1e-12);
             above = new ChordPathSolver(tolerance).solve(d, Penalty.lp(p)).neurons();
         }
         System.out.print(format == OutputFormat.json ? json(t, above) : table(t, above, data.toString(), d.size()));
@@ -42,28 +42,49 @@ final class ThresholdCommand implements Callable<Integer> {
     }
 
     static String json(Threshold t, Integer above) {
+        boolean none = t.noneBelowOne();
         return "{\n"
-                + "  \"pStar\": " + (t.noneBelowOne() ? "null" : Json.number(t.pStar())) + ",\n"
-                + "  \"noneBelowOne\": " + t.noneBelowOne() + ",\n"
+                + "  \"status\": \"" + t.status().name().toLowerCase(Locale.ROOT) + "\",\n"
+                + "  \"pStar\": " + (t.decided() ? Json.number(t.pStar()) : "null") + ",\n"
+                + "  \"lower\": " + (none ? "null" : Json.number(t.lower())) + ",\n"
+                + "  \"upper\": " + (none ? "null" : Json.number(t.upper())) + ",\n"
+                + "  \"noneBelowOne\": " + none + ",\n"
                 + "  \"certified\": " + t.certified() + ",\n"
                 + "  \"l0Neurons\": " + t.l0Neurons() + ",\n"
                 + "  \"neuronsAbove\": " + (above == null ? "null" : above) + ",\n"
-                + "  \"runFrom\": " + (t.noneBelowOne() ? "null" : Json.number(t.xFrom())) + ",\n"
-                + "  \"runTo\": " + (t.noneBelowOne() ? "null" : Json.number(t.xTo())) + "\n"
+                + "  \"runFrom\": " + (none ? "null" : Json.number(t.xFrom())) + ",\n"
+                + "  \"runTo\": " + (none ? "null" : Json.number(t.xTo())) + "\n"
                 + "}\n";
     }
 
     static String table(Threshold t, Integer above, String source, int points) {
         StringBuilder sb = new StringBuilder(source + ": " + points + " points\n");
-        if (t.noneBelowOne()) {
-            sb.append("  p* none below 1: every l^p with 0 < p < 1 gives a sparsest network (")
-                    .append(t.l0Neurons()).append(" neurons)\n");
-        } else {
-            sb.append(String.format(Locale.ROOT, "  p* = %.10f%s%n", t.pStar(), t.certified() ? "" : "   (not certified: grid search)"));
+        sb.append("  ").append(summary(t)).append('\n');
+        if (t.decided()) {
             sb.append(String.format(Locale.ROOT, "  below p*: %d neurons (the fewest); just above: %d%n", t.l0Neurons(), above));
+        }
+        if (!t.noneBelowOne()) {
             sb.append(String.format(Locale.ROOT, "  decided by the curvature run on x in [%s, %s]%n",
                     FitReport.num(t.xFrom()), FitReport.num(t.xTo())));
         }
         return sb.toString();
+    }
+
+    /** One line: p*, or none below 1, or the interval where double precision cannot decide. */
+    static String summary(Threshold t) {
+        String uncertified = t.certified() ? "" : "   (not certified: grid search)";
+        switch (t.status()) {
+            case NONE_BELOW_ONE:
+                return "p* none below 1: every l^p with 0 < p < 1 gives a sparsest network (" + t.l0Neurons() + " neurons)" + uncertified;
+            case DECIDED:
+                String interval = t.upper() - t.lower() > 1e-9 * t.upper()
+                        ? String.format(Locale.ROOT, " (in [%.12f, %.12f])", t.lower(), t.upper()) : "";
+                return String.format(Locale.ROOT, "p* = %.10f%s%s", t.pStar(), interval, uncertified);
+            default:
+                return String.format(Locale.ROOT, "p* undecided at double precision: below %.10f every l^p optimum is sparsest (%d neurons);"
+                        + " on [%.10f, %s] the sparsest and the other optima cost the same to within rounding%s%s",
+                        t.lower(), t.l0Neurons(), t.lower(), t.upper() >= 1 ? "1)" : String.format(Locale.ROOT, "%.10f]", t.upper()),
+                        t.upper() >= 1 ? " (a crossing may not exist)" : "", uncertified);
+        }
     }
 }

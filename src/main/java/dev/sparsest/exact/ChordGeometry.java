@@ -1,21 +1,36 @@
 package dev.sparsest.exact;
 
 import dev.sparsest.data.Dataset1D;
-import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.data.DoubleRange1D;
 
 /**
  * Chord slopes s_j, discrete curvatures a_i = s_i - s_{i-1} and their signs, for sorted data.
  *
- * <p><b>Collinearity tolerance.</b> The rounding error of a computed slope
- * s_j = (y_{j+1} - y_j) / (x_{j+1} - x_j) is a few units of 2^-53 times
- * e_j = (|y_j| + |y_{j+1}| + |s_j| (|x_j| + |x_{j+1}|)) / (x_{j+1} - x_j).
- * Curvature a_i counts as zero (three collinear points) when |a_i| &lt;= tol (e_{i-1} + e_i).
- * The test is invariant under scaling of x and of y. The default tol = 1e-11 is about 10^5 times
- * the rounding error of slopes computed from exact decimal data, and far below any curvature a
- * person would call real; raise it for data that was rounded upstream (float32: about 1e-6).
- * Values that were computed with errors relative to a common scale rather than to themselves
- * (fitted values, whose small entries carry the rounding of the large ones) take a value floor:
- * every |y| in e_j counts as at least that floor.
+ * <p><b>Collinearity.</b> Three consecutive points count as collinear when their curvature is
+ * small against their slopes: |a_i| &lt;= tol (|s_{i-1}| + |s_i|). The test uses only differences
+ * of the data, so its answer does not change under y -&gt; alpha y + beta or x -&gt; alpha x + beta
+ * (reflection included) whenever the transformed data are exact in doubles. It is decided
+ * exactly: slopes and curvatures are computed in double-double (the data are exact rationals),
+ * and the few curvatures within rounding of the threshold are compared in exact rational
+ * arithmetic ({@link Collinearity}). With tol = 0 the signs are those of the exact curvatures of
+ * the given doubles.
+ *
+ * <p>The default tol = 1e-11 absorbs rounding in data that were computed rather than measured
+ * (y = 0.1 i has curvatures of 1e-16 of its slopes): exact slopes of doubles carry no error at
+ * all, and a computed value's error is relative to itself. It does not absorb representation
+ * error that is large against the differences: decimal values with an offset 10^5 times their
+ * steps (1000000.1, 1000000.2, ...) are not collinear in doubles. Raise tol for such data or for
+ * data rounded upstream (float32: about 1e-6), or subtract the offset before fitting.
+ *
+ * <p>Values computed with errors relative to a common scale rather than to themselves (fitted
+ * values, whose small entries carry the rounding of the large ones) take a value floor v: each
+ * slope's scale grows by 2 v / (x_{j+1} - x_j).
+ *
+ * <p>Across a stretch of points whose curvatures were each small enough to drop, the interpolant
+ * follows one line and the dropped curvatures add up; where the next point would lie further from
+ * that line than 2 tol (|Delta y| + |s| Delta x) (differences along the stretch), the last dropped
+ * curvature is kept after all. {@link #allowance(int)} is that bound at each point: the
+ * interpolant's documented distance from the data there, beside rounding.
  */
 public final class ChordGeometry {
     /** Default relative collinearity tolerance. */
@@ -24,28 +39,14 @@ public final class ChordGeometry {
     final int n;
     final double[] x;
     final double[] y;
-    /** s[j], j = 0..n-2: slope of the chord through points j and j+1. */
+    /** s[j], j = 0..n-2: slope of the chord through points j and j+1 (correctly rounded). */
     final double[] s;
-    /** a[i], i = 1..n-2: curvature at interior point i (a[0] and a[n-1] unused, 0). */
+    /** a[i], i = 1..n-2: curvature at interior point i, to a few ulps (a[0] and a[n-1] unused, 0). */
     final double[] a;
-    /** sign of a[i] after the tolerance test: -1, 0, +1. */
+    /** sign of a[i] after the collinearity test: -1, 0, +1. */
     final byte[] sign;
-    /** Least magnitude a value counts with in the rounding model. */
-    private final double valueFloor;
-
-    /**
-     * Larger |x| or |y| is refused: an interpolant evaluated back at such a point can round past
-     * Double.MAX_VALUE (found by fuzzing: y = -MAX_VALUE came back as -Infinity).
-     */
-    public static final double MAX_MAGNITUDE = Double.MAX_VALUE / 8;
-
-    /**
-     * Data whose y all lie below this (but not all zero), or with two x closer than this, are
-     * refused: their differences are subnormal, with too few significant bits for the slopes
-     * (found by fuzzing: data at 2e-308 came back 100% off). Single tiny values among larger
-     * ones are fine (they are zero to the data's precision).
-     */
-    static final double MIN_MAGNITUDE = 0x1p-970;
+    /** Distance from the followed line allowed at each point by dropped curvatures; null when none. */
+    private double[] allowance;
 
     ChordGeometry(Dataset1D data, double tolerance) {
         this(data, tolerance, 0);
@@ -58,61 +59,36 @@ public final class ChordGeometry {
         if (!(valueFloor >= 0) || Double.isInfinite(valueFloor)) {
             throw new IllegalArgumentException("value floor must be finite and >= 0: " + valueFloor);
         }
-        this.valueFloor = valueFloor;
         n = data.size();
         x = data.xs();
         y = data.ys();
-        for (int i = 0; i < n; i++) {
-            if (Math.abs(x[i]) > MAX_MAGNITUDE || Math.abs(y[i]) > MAX_MAGNITUDE) {
-                throw new InvalidDataException("the point (" + x[i] + ", " + y[i] + ") is within a factor 8 of the largest double: "
-                        + "the interpolant's values could round past it; rescale the data");
-            }
-            if (i > 0 && x[i] - x[i - 1] < MIN_MAGNITUDE) {
-                throw new InvalidDataException("x = " + x[i - 1] + " and x = " + x[i] + " are closer than " + MIN_MAGNITUDE
-                        + ", where doubles lose significant digits (the slope between them is noise): rescale the data");
-            }
-        }
-        double yMax = 0;
-        for (double v : y) {
-            yMax = Math.max(yMax, Math.abs(v));
-        }
-        if (yMax > 0 && yMax < MIN_MAGNITUDE) {
-            throw new InvalidDataException("every |y| is below " + MIN_MAGNITUDE
-                    + ", where doubles lose significant digits (the interpolant would miss the data): rescale the data");
-        }
+        DoubleRange1D.require(x, y);
         s = new double[Math.max(n - 1, 0)];
-        double[] err = new double[s.length];
-        for (int j = 0; j + 1 < n; j++) {
-            double h = x[j + 1] - x[j];
-            s[j] = (y[j + 1] - y[j]) / h;
-            err[j] = (magnitude(y[j]) + magnitude(y[j + 1])) / h + Math.abs(s[j]) * ((Math.abs(x[j]) + Math.abs(x[j + 1])) / h);
-            if (!Double.isFinite(s[j]) || !Double.isFinite(err[j])) {
-                throw new InvalidDataException("slope between x = " + x[j] + " and x = " + x[j + 1]
-                        + " overflows (y = " + y[j] + ", " + y[j + 1] + "): rescale the data");
-            }
-        }
         a = new double[n];
         sign = new byte[n];
-        for (int i = 1; i + 1 < n; i++) {
-            double ai = s[i] - s[i - 1];
-            if (!Double.isFinite(ai)) {
-                throw new InvalidDataException("curvature at x = " + x[i] + " overflows: rescale the data");
+        Collinearity test = new Collinearity(tolerance, valueFloor);
+        double previousLow = 0;
+        for (int j = 0; j + 1 < n; j++) {
+            s[j] = test.slope(x[j], x[j + 1], y[j], y[j + 1]);
+            double low = test.slopeLow();
+            if (j > 0) {
+                double curvature = Collinearity.curvature(s[j - 1], previousLow, s[j], low);
+                sign[j] = test.sign(curvature, s[j - 1], s[j], x[j - 1], x[j], x[j + 1], y[j - 1], y[j], y[j + 1]);
+                a[j] = test.refined(curvature);
             }
-            a[i] = ai;
-            sign[i] = Math.abs(ai) <= tolerance * (err[i - 1] + err[i]) ? 0 : (byte) (ai > 0 ? 1 : -1);
+            previousLow = low;
         }
-        keepDroppedCurvaturesFromAddingUp(tolerance);
+        keepDroppedCurvaturesFromAddingUp(tolerance, valueFloor);
     }
 
     /**
-     * Across a stretch of points whose curvatures were each small enough to drop, the interpolant
-     * follows one line (the chord entering the stretch), and the dropped curvatures add up: over
-     * 20 nearly collinear points the fuzzer found a point 1e-9 of max|y| off. So the stretch is
-     * walked, and where the next point would lie further from the followed line than one
-     * curvature may move it (2 tolerance times the magnitudes of the values involved), the last
-     * dropped curvature is kept after all, and a new line starts there.
+     * Walks each stretch of dropped curvatures; where the next point would lie further from the
+     * followed line (the chord entering the stretch) than the stretch's allowance, the last dropped
+     * nonzero curvature is kept after all and a new line starts there (found by fuzzing: over 20
+     * nearly collinear points a point 1e-9 off). Deviation and allowance are differences of the
+     * data, so the walk is as shift-invariant as the test of single points.
      */
-    private void keepDroppedCurvaturesFromAddingUp(double tolerance) {
+    private void keepDroppedCurvaturesFromAddingUp(double tolerance, double valueFloor) {
         int start = -1; // first point of the current zero stretch; the line is chord (start - 1, start)
         int lastNonzero = -1;
         for (int j = 1; j + 1 < n; j++) {
@@ -129,18 +105,28 @@ public final class ChordGeometry {
             }
             double slope = s[start - 1];
             double dx = x[j + 1] - x[start];
-            double deviation = Math.abs(y[start] + slope * dx - y[j + 1]);
-            double bound = 2 * tolerance * (magnitude(y[start]) + magnitude(y[j + 1]) + Math.abs(slope) * (Math.abs(x[start]) + Math.abs(x[j + 1])));
+            double dy = y[j + 1] - y[start];
+            double deviation = Math.abs(Math.fma(slope, dx, -dy));
+            double bound = 2 * tolerance * (Math.abs(dy) + Math.abs(slope) * dx + 2 * valueFloor);
             if (deviation > bound && lastNonzero >= 0) {
                 sign[lastNonzero] = (byte) (a[lastNonzero] > 0 ? 1 : -1);
+                for (int k = lastNonzero + 1; k <= j + 1 && allowance != null; k++) {
+                    allowance[k] = 0;
+                }
                 j = lastNonzero; // continue after the kept curvature: a new stretch, a new line
                 start = -1;
+            } else if (deviation > 0) {
+                if (allowance == null) {
+                    allowance = new double[n];
+                }
+                allowance[j + 1] = bound;
             }
         }
     }
 
-    private double magnitude(double v) {
-        return Math.max(Math.abs(v), valueFloor);
+    /** How far the interpolant may lie from point i because curvatures were dropped (0 mostly). */
+    double allowance(int i) {
+        return allowance == null ? 0 : allowance[i];
     }
 
     /** The l0 lower bound: sum over maximal runs of equal nonzero sign of ceil(run / 2). */

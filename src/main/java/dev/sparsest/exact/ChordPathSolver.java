@@ -33,13 +33,8 @@ import dev.sparsest.model.UnivariateNetwork;
  */
 public final class ChordPathSolver {
     private static final double TIE = 1e-12;
-    /**
-     * A solution further than this fraction of max|y| from a data point is refused (checked on
-     * every solve). Typical misses are far smaller: within 1e-9 of max|y| for the property tests'
-     * sizes, growing with the number of knots as round-off adds up along the evaluation chain
-     * (4096 random points, ~3000 knots: 1.25e-9). This catches what doubles cannot represent.
-     */
-    public static final double INTERPOLATION_TOLERANCE = 1e-6;
+    /** The rounding budget's factor, 8u (see {@link #requireInterpolation}). */
+    static final double ROUNDING = 0x1p-50;
 
     private final double tolerance;
     private final double valueFloor;
@@ -158,32 +153,54 @@ public final class ChordPathSolver {
     }
 
     /**
-     * Walks the interior points left to right following the current line; a tile ending at i
-     * hands over to chord i at the crossing of the current line with it.
-     */
-    /**
-     * The postcondition, checked: the interpolant is within {@link #INTERPOLATION_TOLERANCE} of
-     * max|y| at every data point. Near the top of the double range a slope times a distance can
-     * overflow or round away where the data do not (found by fuzzing at |y| ~ 5e306: Infinity,
-     * then an error 1.8e-6 of max|y|); such data are refused instead of answered wrongly. One
-     * O(N + K) pass.
+     * The postcondition, checked at every data point in one O(N + K) pass: the interpolant is
+     * within {@link ChordGeometry#allowance} (and the allowances of earlier stretches, which a
+     * knot clamped into [x_2, x_{N-1}] cannot take back) plus a rounding budget of y_i,
+     * 8u sum_{j &lt;= i} (|y_j| + (|s_{j-1}| + |s_j|) (|x_{j-1}| + |x_j| + |x_{j+1}| + span)) with
+     * u = 2^-53 (slopes and neighbours that do not exist count as 0): the first-order rounding of
+     * knot positions (a knot left of x_j can hand over to the chord right of it), of slopes added
+     * up along the knots and of values carried from knot to knot. The budget follows the data's
+     * magnitudes, which is what doubles can represent; a miss beyond it (a curvature lost to an
+     * offset in y, a slope times a distance rounding away near the top of the double range) is
+     * refused, never returned. The network must also keep at least the lower bound's neurons
+     * (knots merged by rounding are refused the same way).
      */
     private static void requireInterpolation(UnivariateNetwork net, ChordGeometry g) {
-        double[] f = new double[g.n];
-        net.evaluateSorted(g.x, f);
-        double yMax = 0;
-        for (double v : g.y) {
-            yMax = Math.max(yMax, Math.abs(v));
-        }
-        for (int i = 0; i < g.n; i++) {
+        int n = g.n;
+        double[] x = g.x;
+        double[] f = new double[n];
+        net.evaluateSorted(x, f);
+        double span = x[n - 1] - x[0];
+        double magnitudes = 0;
+        double carried = 0;
+        for (int i = 0; i < n; i++) {
+            double slopes = (i > 0 ? Math.abs(g.s[i - 1]) : 0) + (i + 1 < n ? Math.abs(g.s[i]) : 0);
+            double abscissae = (i > 0 ? Math.abs(x[i - 1]) : 0) + Math.abs(x[i]) + (i + 1 < n ? Math.abs(x[i + 1]) : 0);
+            magnitudes += Math.abs(g.y[i]) + slopes * (abscissae + span);
             double miss = Math.abs(f[i] - g.y[i]);
-            if (!(miss <= INTERPOLATION_TOLERANCE * yMax)) {
-                throw new InvalidDataException("at x = " + g.x[i] + " the interpolant gives " + f[i] + " for y = " + g.y[i]
-                        + ": more than " + INTERPOLATION_TOLERANCE + " of max|y| off at these magnitudes; rescale the data");
+            double budget = carried + g.allowance(i) + ROUNDING * magnitudes;
+            if (!(miss <= budget)) {
+                throw new InvalidDataException("at x = " + x[i] + " the interpolant gives " + f[i] + " for y = " + g.y[i]
+                        + ", off by " + (float) miss + " where rounding at these magnitudes explains " + (float) budget
+                        + ": rescale the data");
             }
+            if (g.allowance(i) > 0 && (i + 1 == n || g.allowance(i + 1) == 0)) {
+                // a stretch ends: where its knot had to be clamped into [x_2, x_{N-1}], its
+                // deviation stays in the values carried from knot to knot
+                carried += g.allowance(i);
+            }
+        }
+        int bound = g.l0LowerBound();
+        if (net.neurons() < bound) {
+            throw new InvalidDataException("rounding merged knots of the interpolant (" + net.neurons()
+                    + " neurons where no interpolant has fewer than " + bound + "): rescale the data");
         }
     }
 
+    /**
+     * Walks the interior points left to right following the current line; a tile ending at i
+     * hands over to chord i at the crossing of the current line with it.
+     */
     private static UnivariateNetwork buildNetwork(ChordGeometry g, byte[] tileEndingAt) {
         int n = g.n;
         double[] x = g.x;
@@ -210,7 +227,8 @@ public final class ChordPathSolver {
             }
             double knot = x[i];
             if (anchor != i) {
-                double miss = y[anchor] + lineSlope * (x[i] - x[anchor]) - y[i];
+                // differences first: the offset of y does not enter the rounding
+                double miss = Math.fma(lineSlope, x[i] - x[anchor], -(y[i] - y[anchor]));
                 knot = x[i] + miss / change;
                 double lo = Math.max(x[i - 1], x[1]);            // no knot outside [x_2, x_{N-1}]
                 double hi = Math.min(tile == 2 ? x[i] : x[i + 1], x[n - 2]);

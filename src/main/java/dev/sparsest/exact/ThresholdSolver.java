@@ -11,10 +11,17 @@ import dev.sparsest.data.Dataset1D;
  * H(p) = G(p) - F0(p) is 1 at p = 0 and 0 at p = 1 (all tilings cost sum |a_i| there), and
  * p*_run is its first zero in (0, 1). Runs of at most 3 points never restrict p*.
  *
- * <p>The first zero is found on a grid refined by bisection to a relative 1e-12; between samples
- * the absence of a zero is proved with convexity: every tiling's cost sum |S|^p is convex in p,
- * which bounds G from below by tangent lines and F0 from above by a chord (see
- * {@link RunSearch#positiveOn}). Zeros above 1 - 1e-9 are reported as none below 1. A run too long
+ * <p><b>Deciding in double precision.</b> Near p = 1 the tilings' costs agree to many digits, so
+ * they are compared in reduced form: a tile S costs |S| + w_S(p) with w_S(p) = |S| expm1((p - 1)
+ * ln|S|), the |S| parts sum to sum |a_i| for every tiling and cancel exactly, and w is computed to
+ * a few ulps of itself, which vanishes at p = 1 as H does. Every evaluation of H carries a bound
+ * E(p) on its rounding error (the curvatures' own rounding included; they are computed in
+ * double-double by {@link ChordGeometry}). The search looks for the first p where H &gt; E
+ * fails, proving H &gt; E on the way (a grid refined by bisection to a relative 1e-12; between
+ * samples convexity: every tiling's cost is convex in p, which bounds G from below by tangent
+ * lines and F0 from above by a chord, see {@link RunSearch#positiveOn}); then a crossing counts as
+ * decided only where H &lt; -E follows within a millionth of p. Otherwise the result says
+ * undecided, with the interval. Zeros above 1 - 1e-9 are reported as none below 1. A run too long
  * for the proof within the work budget falls back to a 1024-point grid and marks the result
  * uncertified.
  */
@@ -22,10 +29,13 @@ public final class ThresholdSolver {
     /** Zeros of H above this are taken as "none below 1". */
     public static final double UPPER = 1 - 1e-9;
     private static final double REL_ACCURACY = 1e-12;
+    /** A crossing bracketed more widely than this fraction of p is reported undecided. */
+    private static final double DECIDED_WIDTH = 1e-6;
     private static final int GRID = 32;
     private static final int FALLBACK_GRID = 1024;
     /** Work budget per run, in tile evaluations (evaluations of H or its bound times run length). */
     private static final long WORK_BUDGET = 40_000_000L;
+    private static final double U = 0x1p-53;
 
     private final double tolerance;
 
@@ -39,50 +49,81 @@ public final class ThresholdSolver {
 
     public Threshold solve(Dataset1D data) {
         data.requireTwoPoints();
-        if (data.size() < 6) { // fewer than 4 interior points: no run can restrict p*
-            int l0 = data.size() <= 2 ? 0 : new ChordGeometry(data, tolerance).l0LowerBound();
-            return new Threshold(Double.NaN, true, Double.NaN, Double.NaN, l0);
-        }
-        ChordGeometry g = new ChordGeometry(data, tolerance);
-        double best = UPPER;
-        boolean found = false;
+        ChordGeometry g = new ChordGeometry(data, tolerance); // the fit's validation and collinearity
+        int l0 = g.l0LowerBound();
+        Crossing best = null;
         boolean certified = true;
-        int bestFrom = -1;
-        int bestTo = -1;
         for (int i = 1; i + 1 < g.n; ) {
             int end = g.runEnd(i);
-            if (g.sign[i] != 0 && end - i >= 4) {
+            if (g.sign[i] != 0 && end - i >= 4) { // runs of at most 3 points never restrict p*
+                double limit = best == null ? UPPER : best.decided ? best.upper : best.lower;
                 RunSearch search = new RunSearch(g.a, i, end);
-                double r = search.firstZeroBelow(best);
+                Crossing c = search.firstCrossing(limit);
                 certified &= search.certified;
-                if (!Double.isNaN(r) && (r < best || !found)) {
-                    best = r;
-                    found = true;
-                    bestFrom = i;
-                    bestTo = end - 1;
+                if (c != null) {
+                    c = c.inRun(g.x[i], g.x[end - 1]);
+                    best = best == null ? c : Crossing.first(best, c);
                 }
             }
             i = end;
         }
-        int l0 = g.l0LowerBound();
-        return found
-                ? new Threshold(best, certified, g.x[bestFrom], g.x[bestTo], l0)
-                : new Threshold(Double.NaN, certified, Double.NaN, Double.NaN, l0);
+        if (best == null) {
+            return Threshold.none(certified, l0);
+        }
+        return new Threshold(best.decided ? Threshold.Status.DECIDED : Threshold.Status.UNDECIDED,
+                best.decided ? best.estimate : Double.NaN, best.lower, best.upper, certified, best.xFrom, best.xTo, l0);
     }
 
-    /** The first zero of H for one run. */
+    /** Where a run's first crossing lies: [lower, upper], decided or not. */
+    record Crossing(double lower, double upper, double estimate, boolean decided, double xFrom, double xTo) {
+        Crossing inRun(double from, double to) {
+            return new Crossing(lower, upper, estimate, decided, from, to);
+        }
+
+        /**
+         * The first crossing of two runs together: it lies after both lower ends' minimum, and
+         * before any decided upper end. Two decided ones stay decided while they bracket it
+         * narrowly (equal runs give equal brackets); overlapping with an undecided one it is not.
+         */
+        static Crossing first(Crossing a, Crossing b) {
+            double lower = Math.min(a.lower, b.lower);
+            Crossing early = a.lower <= b.lower ? a : b;
+            if (a.decided && b.decided) {
+                double upper = Math.min(a.upper, b.upper);
+                boolean narrow = upper - lower <= DECIDED_WIDTH * upper;
+                double estimate = Math.max(lower, Math.min(upper, Math.min(a.estimate, b.estimate)));
+                return new Crossing(lower, upper, narrow ? estimate : Double.NaN, narrow, early.xFrom, early.xTo);
+            }
+            if (b.upper < a.lower) {
+                return b;
+            }
+            if (a.upper < b.lower) {
+                return a;
+            }
+            double upper = a.decided ? a.upper : b.decided ? b.upper : Math.max(a.upper, b.upper);
+            return new Crossing(lower, upper, Double.NaN, false, early.xFrom, early.xTo);
+        }
+    }
+
+    /** The first zero of H for one run. Not thread-safe: one per run. */
     static final class RunSearch {
         private final double[] single;   // |a_t|
         private final double[] pair;     // |a_t + a_{t+1}|
         private final double[] logSingle;
         private final double[] logPair;
-        private final double[] powSingle; // |a_t|^p at the last p evaluated
-        private final double[] powPair;
+        private final double[] weightSingle; // reduced weights w at the last p evaluated
+        private final double[] weightPair;
+        private final double[] slopeSingle;  // dw/dp = |S|^p ln|S| at the last p
+        private final double[] slopePair;
         private final double[] sparsest;  // DP: least cost with no extra tile
         private final double[] other;     // DP: least cost with at least one extra tile
         private final byte[] choice;      // DP: last tile of the best sparsest tiling
         private final int m;
         private long work;
+        /** The rounding bound E of the last {@link #h}, and the sum of |w| it saw. */
+        private double lastError;
+        private double weightSum;
+        private double lowEnd; // where the margin H - E was last seen positive before a found zero
         boolean certified = true;
 
         RunSearch(double[] a, int from, int to) {
@@ -99,42 +140,72 @@ public final class ThresholdSolver {
                     logPair[t] = Math.log(pair[t]);
                 }
             }
-            powSingle = new double[m];
-            powPair = new double[pair.length];
+            weightSingle = new double[m];
+            weightPair = new double[pair.length];
+            slopeSingle = new double[m];
+            slopePair = new double[pair.length];
             sparsest = new double[m + 1];
             other = new double[m + 1];
             choice = new byte[m + 1];
         }
 
-        /** H(p) = G(p) - F0(p); leaves |S|^p and the best sparsest tiling at p in the buffers. */
+        /**
+         * H(p) = G(p) - F0(p) in reduced weights; leaves w, dw/dp and the best sparsest tiling at p
+         * in the buffers and the rounding bound E(p) in {@link #lastError}.
+         */
         double h(double p) {
             work += m;
+            weightSum = 0;
+            double error = 0;
             for (int t = 0; t < m; t++) {
-                powSingle[t] = Math.pow(single[t], p);
+                error += weigh(single[t], logSingle[t], p, 2, weightSingle, slopeSingle, t);
                 if (t + 1 < m) {
-                    powPair[t] = Math.pow(pair[t], p);
+                    error += weigh(pair[t], logPair[t], p, 3, weightPair, slopePair, t);
                 }
             }
+            lastError = error + 2 * (m + 2) * U * weightSum;
             return dp(0);
         }
 
+        /** H(p) - E(p): positive where H is certainly positive. */
+        private double margin(double p) {
+            double v = h(p);
+            return v - lastError;
+        }
+
         /**
-         * The tiling DP over weights w(S) = |S|^p (1 + shift ln |S|) from the buffers: shift = 0
-         * gives the costs at p; shift = q - p gives each tiling's tangent line at p, evaluated at q.
+         * Stores w = |S| expm1((p - 1) ln|S|) and dw/dp = |S|^p ln|S|; returns the rounding bound of
+         * w: a few ulps of w and of |S|^p (p - 1) ln|S| (the argument's rounding), plus the effect
+         * of |S| being off by kappa ulps, |dw/d|S|| kappa u |S| = |p |S|^(p-1) - 1| kappa u |S|.
+         */
+        private double weigh(double size, double log, double p, double kappa, double[] w, double[] slope, int t) {
+            double exponent = (p - 1) * log;
+            double g = Math.expm1(exponent);
+            double weight = size * g;
+            double power = size + weight; // |S|^p
+            w[t] = weight;
+            slope[t] = power * log;
+            weightSum += Math.abs(weight);
+            return 4 * U * (Math.abs(weight) + power * Math.abs(exponent)) + kappa * U * size * Math.abs(p * (1 + g) - 1);
+        }
+
+        /**
+         * The tiling DP over weights w(S) + shift dw/dp(S) from the buffers: shift = 0 gives the
+         * reduced costs at p; shift = q - p gives each tiling's tangent line at p, evaluated at q.
          * Returns (least non-sparsest) - (least sparsest).
          */
         private double dp(double shift) {
             sparsest[0] = 0;
             other[0] = Double.POSITIVE_INFINITY;
             for (int t = 1; t <= m; t++) {
-                double cs = powSingle[t - 1] * (1 + shift * logSingle[t - 1]);
+                double cs = weightSingle[t - 1] + shift * slopeSingle[t - 1];
                 // a single after an odd number of covered points adds an extra tile
                 boolean extra = ((t - 1) & 1) == 1;
                 double s0 = extra ? Double.POSITIVE_INFINITY : sparsest[t - 1] + cs;
                 double s1 = extra ? Math.min(sparsest[t - 1], other[t - 1]) + cs : other[t - 1] + cs;
                 byte c = 1;
                 if (t >= 2) {
-                    double cp = powPair[t - 2] * (1 + shift * logPair[t - 2]);
+                    double cp = weightPair[t - 2] + shift * slopePair[t - 2];
                     if (sparsest[t - 2] + cp < s0) {
                         s0 = sparsest[t - 2] + cp;
                         c = 2;
@@ -149,86 +220,155 @@ public final class ThresholdSolver {
         }
 
         /**
-         * Proves H &gt; 0 on [p1, p2] given H(p2) = h2 &gt; 0. Each tiling's cost is convex in p, so on
-         * [p1, p2] G is above the least tangent line at p2 (a concave function) and F0 is below the
-         * chord of the best sparsest tiling T* at p2 (linear). Their difference is concave, so it
-         * suffices that it is positive at both ends: at p2 it is h2; at p1 it is checked here.
-         * The bound is second-order in p2 - p1, which keeps the proof cheap as H tends to 0 at 1.
+         * Proves H &gt; 0 on [p1, p2] given H(p2) &gt; E(p2). Each tiling's cost is convex in p, so
+         * on [p1, p2] G is above the least tangent line at p2 (a concave function) and F0 is below
+         * the chord of the best sparsest tiling T* at p2 (linear). Their difference is concave, so it
+         * suffices that it is positive at both ends: at p2 it is H(p2); at p1 it is checked here,
+         * beyond the rounding bounds of the tangents and of T*'s cost at p1. The bound is
+         * second-order in p2 - p1, which keeps the proof cheap as H tends to 0 at 1.
          */
-        boolean positiveOn(double p1, double p2, double h2) {
+        boolean positiveOn(double p1, double p2) {
             work += 3L * m;
             h(p2);
+            double errorAtP2 = lastError;
             double starAtP1 = 0;
+            double starError = 0;
+            double starSum = 0;
             for (int t = m; t > 0; t -= choice[t]) {
-                starAtP1 += choice[t] == 1 ? Math.pow(single[t - 1], p1) : Math.pow(pair[t - 2], p1);
+                boolean isSingle = choice[t] == 1;
+                double size = isSingle ? single[t - 1] : pair[t - 2];
+                double log = isSingle ? logSingle[t - 1] : logPair[t - 2];
+                double exponent = (p1 - 1) * log;
+                double g = Math.expm1(exponent);
+                double weight = size * g;
+                starAtP1 += weight;
+                starSum += Math.abs(weight);
+                starError += 4 * U * (Math.abs(weight) + (size + weight) * Math.abs(exponent))
+                        + 3 * U * size * Math.abs(p1 * (1 + g) - 1);
             }
-            dp(p1 - p2);
+            double shift = p1 - p2;
+            double slopeSum = 0;
+            for (int t = 0; t < m; t++) {
+                slopeSum += Math.abs(slopeSingle[t]) + (t + 1 < m ? Math.abs(slopePair[t]) : 0);
+            }
+            dp(shift);
             double tangentOther = other[m];
-            double margin = 1e-13 * Math.max(starAtP1, Double.MIN_NORMAL);
-            return h2 > 0 && tangentOther - starAtP1 > margin;
+            double error = errorAtP2 + 8 * U * Math.abs(shift) * slopeSum + starError
+                    + 2 * (m + 2) * U * (weightSum + Math.abs(shift) * slopeSum + starSum);
+            return tangentOther - starAtP1 > error;
         }
 
-        /** The first zero of H in (0, limit], or NaN if there is none. */
-        double firstZeroBelow(double limit) {
+        /** The first crossing of H below {@code limit}, or null when H &gt; E is proved there. */
+        Crossing firstCrossing(double limit) {
             try {
-                double p1 = 0;
-                double h1 = h(0);
-                for (int k = 1; k <= GRID; k++) {
-                    double p2 = limit * k / GRID;
-                    double h2 = h(p2);
-                    double r = search(p1, h1, p2, h2);
-                    if (!Double.isNaN(r)) {
-                        return r;
-                    }
-                    p1 = p2;
-                    h1 = h2;
-                }
-                return Double.NaN;
+                return scan(0, margin(0), limit);
             } catch (BudgetExceeded e) {
                 certified = false;
                 return gridSearch(limit);
             }
         }
 
-        private double search(double p1, double h1, double p2, double h2) {
+        /** Samples (from, limit] on a grid; the first interval where H &gt; E is not proved is searched. */
+        private Crossing scan(double from, double fromMargin, double limit) {
+            double p1 = from;
+            double m1 = fromMargin;
+            for (int k = 1; k <= GRID; k++) {
+                double p2 = from + (limit - from) * k / GRID;
+                double m2 = margin(p2);
+                double r = search(p1, m1, p2, m2);
+                if (!Double.isNaN(r)) {
+                    return resolve(lowEnd, r, limit);
+                }
+                p1 = p2;
+                m1 = m2;
+            }
+            return null;
+        }
+
+        private double search(double p1, double m1, double p2, double m2) {
             if (work > WORK_BUDGET) {
                 throw new BudgetExceeded();
             }
             boolean narrow = p2 - p1 <= REL_ACCURACY * p2;
-            if (h2 <= 0 && narrow) {
+            if (m2 <= 0 && narrow) {
+                lowEnd = p1;
                 return p2;
             }
             if (narrow) {
-                return Double.NaN; // H touches zero without crossing, below resolution
+                return Double.NaN; // positive at both ends of an interval at the resolution
             }
-            if (h2 > 0 && positiveOn(p1, p2, h2)) {
+            if (m2 > 0 && positiveOn(p1, p2)) {
                 return Double.NaN; // proved: H > 0 on [p1, p2]
             }
             double mid = 0.5 * (p1 + p2);
-            double hm = h(mid);
-            double r = search(p1, h1, mid, hm);
-            return Double.isNaN(r) ? search(mid, hm, p2, h2) : r;
+            double mm = margin(mid);
+            double r = search(p1, m1, mid, mm);
+            return Double.isNaN(r) ? search(mid, mm, p2, m2) : r;
         }
 
-        /** Uncertified: the first grid sample with H <= 0, refined by bisection. */
-        private double gridSearch(double limit) {
+        /**
+         * H &gt; E up to {@code low}, and not at {@code p}: walks on with doubling steps until H is
+         * certainly negative (a crossing in [low, there]), certainly positive again (undecided
+         * here; a later crossing bounds it) or the limit is reached (undecided up to it).
+         */
+        private Crossing resolve(double low, double p, double limit) {
+            double step = REL_ACCURACY * p;
+            double at = p;
+            while (true) {
+                double hAt = h(at);
+                if (hAt < -lastError) {
+                    boolean narrow = at - low <= DECIDED_WIDTH * at;
+                    return new Crossing(low, at, narrow ? signChange(low, at) : Double.NaN, narrow, Double.NaN, Double.NaN);
+                }
+                if (hAt > lastError) {
+                    Crossing later = at >= limit ? null : scan(at, hAt - lastError, limit);
+                    return new Crossing(low, later != null ? later.upper : openEnd(limit), Double.NaN, false, Double.NaN, Double.NaN);
+                }
+                if (at >= limit) {
+                    return new Crossing(low, openEnd(limit), Double.NaN, false, Double.NaN, Double.NaN);
+                }
+                at = Math.min(p + step, limit);
+                step *= 2;
+            }
+        }
+
+        /** The limit as an undecided stretch's end: 1 when the search reached the top. */
+        private static double openEnd(double limit) {
+            return limit >= UPPER ? 1 : limit;
+        }
+
+        /** Where the computed H changes sign in [low, high] (H(low) &gt; 0 &gt; H(high)), to 1e-12. */
+        private double signChange(double low, double high) {
+            while (high - low > REL_ACCURACY * high) {
+                double mid = 0.5 * (low + high);
+                if (h(mid) > 0) {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            return high;
+        }
+
+        /** Uncertified: the first grid sample with H &gt; E failing, refined by bisection. */
+        private Crossing gridSearch(double limit) {
             double p1 = 0;
             for (int k = 1; k <= FALLBACK_GRID; k++) {
                 double p2 = limit * k / FALLBACK_GRID;
-                if (h(p2) <= 0) {
+                if (margin(p2) <= 0) {
                     while (p2 - p1 > REL_ACCURACY * p2) {
                         double mid = 0.5 * (p1 + p2);
-                        if (h(mid) <= 0) {
+                        if (margin(mid) <= 0) {
                             p2 = mid;
                         } else {
                             p1 = mid;
                         }
                     }
-                    return p2;
+                    return resolve(p1, p2, limit);
                 }
                 p1 = p2;
             }
-            return Double.NaN;
+            return null;
         }
     }
 

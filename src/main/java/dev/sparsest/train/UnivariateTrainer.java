@@ -1,6 +1,7 @@
 package dev.sparsest.train;
 
 import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.DoubleRange1D;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.kernel.KernelProvider;
@@ -57,6 +58,7 @@ public final class UnivariateTrainer {
      */
     public TrainedUnivariate train(Dataset1D data, TrainListener listener) {
         data.requireTwoPoints();
+        DoubleRange1D.require(data.xs(), data.ys()); // refused as fit and threshold refuse it, before any epoch
         TrainedUnivariate best = null;
         for (int run = 0; run < config.restarts() && (run == 0 || !listener.stopRequested()); run++) {
             TrainedUnivariate t = trainOnce(data, config.seed() + run, listener.countingFrom((long) run * config.epochs()));

@@ -75,6 +75,72 @@ class ThresholdTest {
     }
 
     @Test
+    void equalCurvaturesAtLargeNHaveNoThreshold() {
+        // the audit's case: y = x^2 on 10^5 integers; every cost gap near p = 1 is below double
+        // resolution in plain arithmetic, and a spurious p* = 0.99999999 was reported
+        int n = 100_000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            y[i] = (double) i * i;
+        }
+        Threshold t = thresholds.solve(Dataset1D.of(x, y));
+        assertTrue(t.noneBelowOne(), t.toString());
+        assertEquals((n - 2 + 1) / 2, t.l0Neurons());
+    }
+
+    @Test
+    void twoEqualRunsGiveOneDecidedThreshold() {
+        // the p* example twice, separated by a concave bend: both runs cross at the same p
+        double[] y1 = {0, 0, 0.01, 1.02, 3.03, 5.05};
+        double[] x = new double[13];
+        double[] y = new double[13];
+        for (int i = 0; i < 6; i++) {
+            x[i] = i;
+            y[i] = y1[i];
+            x[12 - i] = 12 - i;
+            y[12 - i] = y1[i];
+        }
+        x[6] = 6;
+        y[6] = 7.05;
+        Threshold one = thresholds.solve(Dataset1D.of(new double[] {0, 1, 2, 3, 4, 5}, y1));
+        Threshold both = thresholds.solve(Dataset1D.of(x, y));
+        assertTrue(both.decided(), both.toString());
+        assertEquals(one.pStar(), both.pStar(), 1e-12);
+    }
+
+    @Test
+    void overlappingCrossingsOfTwoRunsCombine() {
+        var decidedA = new ThresholdSolver.Crossing(0.5, 0.5 + 1e-12, 0.5, true, 0, 1);
+        var decidedB = new ThresholdSolver.Crossing(0.5 - 1e-12, 0.5 + 2e-12, 0.5, true, 2, 3);
+        var combined = ThresholdSolver.Crossing.first(decidedA, decidedB);
+        assertTrue(combined.decided());
+        assertEquals(0.5 - 1e-12, combined.lower());
+        assertEquals(0.5 + 1e-12, combined.upper());
+        var undecided = new ThresholdSolver.Crossing(0.4, 1, Double.NaN, false, 4, 5);
+        var mixed = ThresholdSolver.Crossing.first(decidedA, undecided);
+        assertFalse(mixed.decided());
+        assertEquals(0.4, mixed.lower());
+        assertEquals(0.5 + 1e-12, mixed.upper(), "a decided crossing bounds where p* must have happened");
+        var earlier = new ThresholdSolver.Crossing(0.2, 0.2 + 1e-13, 0.2, true, 6, 7);
+        assertEquals(earlier, ThresholdSolver.Crossing.first(undecided, earlier));
+    }
+
+    @Test
+    void dataTheFitRefusesAreRefusedTheSameWay() {
+        // slopes that underflow (x ~ 1e149, y ~ 1e-251): once "0 neurons, none below 1, certified"
+        Dataset1D d = Dataset1D.of(new double[] {1e149, 2e149, 3e149, 4e149, 5e149, 6e149},
+                new double[] {1e-251, 3e-251, 2e-251, 5e-251, 1e-251, 4e-251});
+        var fit = org.junit.jupiter.api.Assertions.assertThrows(dev.sparsest.data.InvalidDataException.class,
+                () -> solver.solve(d, Penalty.l0()));
+        var threshold = org.junit.jupiter.api.Assertions.assertThrows(dev.sparsest.data.InvalidDataException.class,
+                () -> thresholds.solve(d));
+        assertEquals(fit.getMessage(), threshold.getMessage());
+        assertTrue(fit.getMessage().contains("underflows"), fit.getMessage());
+    }
+
+    @Test
     void belowPStarTheLpOptimumIsSparsestAndJustAboveItIsNot() {
         int[] withThreshold = {0};
         int tries = Prop.forAll("belowPStarTheLpOptimumIsSparsestAndJustAboveItIsNot", PointsGen.curved(6, 30))
@@ -89,6 +155,7 @@ class ThresholdTest {
                         }
                         return;
                     }
+                    assertTrue(t.decided(), "no undecided crossings on these data: " + t);
                     double ps = t.pStar();
                     withThreshold[0]++;
                     assertTrue(ps > 0 && ps < 1);
@@ -115,7 +182,7 @@ class ThresholdTest {
                         assertTrue(t.noneBelowOne() || t.pStar() > 1 - 1.0 / GRID, "scan found none, solver " + t);
                     } else {
                         withThreshold[0]++;
-                        assertFalse(t.noneBelowOne(), "scan found a crossing at " + scan);
+                        assertTrue(t.decided(), "scan found a crossing at " + scan + ", solver " + t);
                         assertTrue(t.pStar() <= scan && t.pStar() > scan - 1.0 / GRID,
                                 "solver p* " + t.pStar() + ", scan " + scan);
                     }

@@ -27,6 +27,22 @@ public final class PointsGen {
         };
     }
 
+    /** Every flavour on its own, by name, n uniform in [minN, maxN] (for properties that must hold for each). */
+    public static java.util.Map<String, Gen<Points>> flavours(int minN, int maxN) {
+        java.util.Map<String, Gen<Points>> m = new java.util.LinkedHashMap<>();
+        m.put("integers", r -> integers(r, size(r, minN, maxN)));
+        m.put("decimals", r -> decimals(r, size(r, minN, maxN)));
+        m.put("scaled", r -> scaled(r, size(r, minN, maxN)));
+        m.put("clustered", r -> clustered(r, size(r, minN, maxN)));
+        m.put("collinearRuns", r -> collinearRuns(r, size(r, minN, maxN)));
+        m.put("curvedRuns", r -> curvedRuns(r, size(r, minN, maxN)));
+        return m;
+    }
+
+    private static int size(SplittableRandom r, int minN, int maxN) {
+        return minN + r.nextInt(maxN - minN + 1);
+    }
+
     /** Only long same-curvature stretches: data whose p* is often below 1. */
     public static Gen<Points> curved(int minN, int maxN) {
         return r -> curvedRuns(r, minN + r.nextInt(maxN - minN + 1));

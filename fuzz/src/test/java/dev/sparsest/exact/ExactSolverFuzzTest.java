@@ -11,12 +11,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The exact solver on arbitrary doubles: NaN, infinities, subnormals, 1e-300..1e300, repeated x,
- * nearly collinear points (the provider picks a regime). Either {@link InvalidDataException}
- * (the documented refusals: non-finite values, repeated x with different y, fewer than one point,
- * slopes or curvatures that overflow) or a network that interpolates within 1e-9 of max|y| (the
- * solver's documented tolerance), has at most N - 2 knots, all inside [x_2, x_N-1], and, for N
- * up to 9 and curvatures clear of zero, the least l^p cost over all chord paths (brute force,
- * 1e-9 relative).
+ * nearly collinear points (the provider picks a regime), then, on some inputs, an exact offset
+ * of up to 2^52 added to x or y. Either {@link InvalidDataException} (the documented refusals:
+ * non-finite values, repeated x with different y, fewer than one point, slopes that overflow or
+ * underflow, curvatures that overflow) or a network that
+ * <ul>
+ *   <li>interpolates to its documented accuracy, checked here in a closed form independent of
+ *       the solver's own check: 64 u N (max|y| + max|s| (3 max|x| + span)) for rounding plus
+ *       4 tol N (range of y + max|s| span) for dropped curvatures;</li>
+ *   <li>has at most N - 2 knots, all inside [x_2, x_N-1], and never fewer than its lower bound;</li>
+ *   <li>keeps its neuron count when the offset is taken away again (offsets exact in doubles);</li>
+ *   <li>for N up to 9 and curvatures clear of zero, has the least l^p cost over all chord paths
+ *       (brute force, 1e-9 relative).</li>
+ * </ul>
+ * The threshold solver refuses exactly the data whose validation the fit refuses, with the same
+ * message.
  */
 class ExactSolverFuzzTest {
 
@@ -49,6 +58,16 @@ class ExactSolverFuzzTest {
         }
         Penalty penalty = data.consumeBoolean() ? Penalty.l0()
                 : data.consumeBoolean() ? Penalty.l1() : Penalty.lp(data.consumeRegularDouble(0.01, 0.99));
+        int offsetAxis = data.consumeInt(0, 2); // 0: none, 1: y, 2: x (consumed last: older inputs keep their meaning)
+        double offset = Math.scalb((double) data.consumeInt(-1000, 1000), data.consumeInt(0, 42));
+        double[] original = offsetAxis == 1 ? y.clone() : x.clone();
+        boolean shifted = offsetAxis != 0 && shiftExactly(offsetAxis == 1 ? y : x, offset);
+        String thresholdRefusal = null;
+        try {
+            new ThresholdSolver().solve(Dataset1D.of(x, y));
+        } catch (InvalidDataException e) {
+            thresholdRefusal = e.getMessage();
+        }
         Dataset1D d;
         ExactSolution s;
         try {
@@ -56,16 +75,31 @@ class ExactSolverFuzzTest {
             s = new ChordPathSolver().solve(d, penalty);
         } catch (InvalidDataException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
-            return;
+            if (thresholdRefusal != null) {
+                assertEquals(thresholdRefusal, e.getMessage(), "one validation path");
+            }
+            return; // the fit may also refuse a result that the threshold never builds
         }
+        assertEquals(null, thresholdRefusal, "the threshold refused data the fit answered");
         UnivariateNetwork f = s.network();
         int m = d.size();
-        double yScale = d.yScale();
+        double bound = documentedAccuracy(d, s.tolerance());
         for (int i = 0; i < m; i++) {
             double err = Math.abs(f.evaluate(d.x(i)) - d.y(i));
-            assertTrue(err <= 1e-9 * yScale, "point " + i + ": error " + err + " of scale " + yScale);
+            assertTrue(err <= bound, "point " + i + ": error " + err + " beyond " + bound);
         }
         assertTrue(f.neurons() <= Math.max(0, m - 2), f.neurons() + " knots for " + m + " points");
+        assertTrue(f.neurons() >= s.l0LowerBound(), f.neurons() + " neurons below the lower bound " + s.l0LowerBound());
+        if (shifted) {
+            double[] bx = offsetAxis == 2 ? original : x;
+            double[] by = offsetAxis == 1 ? original : y;
+            try {
+                ExactSolution back = new ChordPathSolver().solve(Dataset1D.of(bx, by), penalty);
+                assertEquals(back.neurons(), s.neurons(), "the offset " + offset + " changed the neuron count");
+            } catch (InvalidDataException e) {
+                // the data without the offset may be what doubles cannot answer (subnormal gaps)
+            }
+        }
         for (int j = 0; j < f.neurons(); j++) {
             assertTrue(f.knot(j) >= d.x(Math.min(1, m - 1)) && f.knot(j) <= d.x(Math.max(0, m - 2)), "knot " + f.knot(j) + " outside");
         }
@@ -73,6 +107,41 @@ class ExactSolverFuzzTest {
             BruteForce.PathOptimum best = BruteForce.bestChordPath(d.xs(), d.ys(), penalty.p());
             assertEquals(best.cost(), s.cost(), 1e-9 * Math.max(1, best.cost()), "least cost over all chord paths");
         }
+    }
+
+    /** Adds the offset in place when every sum is exact (checked exactly); otherwise leaves v alone. */
+    private static boolean shiftExactly(double[] v, double offset) {
+        double[] moved = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            moved[i] = v[i] + offset;
+            if (!Double.isFinite(v[i]) || !Double.isFinite(moved[i])
+                    || new java.math.BigDecimal(v[i]).add(new java.math.BigDecimal(offset)).compareTo(new java.math.BigDecimal(moved[i])) != 0) {
+                return false;
+            }
+        }
+        System.arraycopy(moved, 0, v, 0, v.length);
+        return true;
+    }
+
+    /** The solver's documented accuracy in a looser closed form (see the class comment). */
+    private static double documentedAccuracy(Dataset1D d, double tolerance) {
+        int n = d.size();
+        double yMax = 0;
+        double xMax = 0;
+        double sMax = 0;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yTop = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            yMax = Math.max(yMax, Math.abs(d.y(i)));
+            xMax = Math.max(xMax, Math.abs(d.x(i)));
+            yMin = Math.min(yMin, d.y(i));
+            yTop = Math.max(yTop, d.y(i));
+            if (i > 0) {
+                sMax = Math.max(sMax, Math.abs((d.y(i) - d.y(i - 1)) / (d.x(i) - d.x(i - 1))));
+            }
+        }
+        double span = d.x(n - 1) - d.x(0);
+        return 64 * 0x1p-53 * n * (yMax + sMax * (3 * xMax + span)) + 4 * tolerance * n * ((yTop - yMin) + sMax * span);
     }
 
     /**
