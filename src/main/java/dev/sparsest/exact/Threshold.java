@@ -11,10 +11,10 @@ package dev.sparsest.exact;
  *   <li>{@link Status#DECIDED}: p* lies in [{@code lower}, {@code upper}] (an interval narrower
  *       than a millionth of p*, typically 1e-12); {@code pStar} is the crossing of the computed
  *       cost gap inside it.</li>
- *   <li>{@link Status#UNDECIDED}: below {@code lower} every l^p optimum is sparsest (proved), but
- *       from there to {@code upper} the cost gap between the sparsest and the other optima is
- *       within its rounding error, so whether and where it crosses zero cannot be decided in
- *       double precision; {@code pStar} is NaN. {@code upper} = 1 says a crossing may not exist.</li>
+ *   <li>{@link Status#UNDECIDED}: below {@code lower} every l^p optimum is sparsest (proved); from
+ *       there the cost gap between the sparsest and the other optima comes within its rounding
+ *       error, so where it first crosses zero (at most {@code upper}) cannot be decided in double
+ *       precision; {@code pStar} is NaN. {@code upper} = 1 says a crossing may not exist.</li>
  * </ul>
  *
  * @param status     which of the three

@@ -55,8 +55,8 @@ public final class ThresholdSolver {
         boolean certified = true;
         for (int i = 1; i + 1 < g.n; ) {
             int end = g.runEnd(i);
-            if (g.sign[i] != 0 && end - i >= 4) { // runs of at most 3 points never restrict p*
-                double limit = best == null ? UPPER : best.decided ? best.upper : best.lower;
+            double limit = best == null ? UPPER : best.decided ? best.upper : best.lower;
+            if (g.sign[i] != 0 && end - i >= 4 && limit > 0) { // runs of at most 3 points never restrict p*
                 RunSearch search = new RunSearch(g.a, i, end);
                 Crossing c = search.firstCrossing(limit);
                 certified &= search.certified;
@@ -132,11 +132,20 @@ public final class ThresholdSolver {
             pair = new double[Math.max(m - 1, 0)];
             logSingle = new double[m];
             logPair = new double[pair.length];
+            // scaling every tile by c multiplies every tiling's cost by c^p: H keeps its sign and
+            // zeros. A power of two that brings the largest curvature into [1, 2) keeps them exact
+            // and keeps w = |S|^p - |S| of the size of H (at p = 0 it is 1 - |S|, and H = 1 would
+            // drown in the rounding of 1 - 1e218)
+            double largest = 0;
+            for (int t = from; t < to; t++) {
+                largest = Math.max(largest, Math.abs(a[t]));
+            }
+            int shift = -Math.getExponent(largest);
             for (int t = 0; t < m; t++) {
-                single[t] = Math.abs(a[from + t]);
+                single[t] = Math.abs(Math.scalb(a[from + t], shift));
                 logSingle[t] = Math.log(single[t]);
                 if (t + 1 < m) {
-                    pair[t] = Math.abs(a[from + t] + a[from + t + 1]);
+                    pair[t] = Math.abs(Math.scalb(a[from + t], shift) + Math.scalb(a[from + t + 1], shift));
                     logPair[t] = Math.log(pair[t]);
                 }
             }
@@ -167,26 +176,26 @@ public final class ThresholdSolver {
             return dp(0);
         }
 
-        /** H(p) - E(p): positive where H is certainly positive. */
+        /** H(p) - E(p): positive where H is certainly positive (never where H is NaN). */
         private double margin(double p) {
-            double v = h(p);
-            return v - lastError;
+            double v = h(p) - lastError;
+            return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
         }
 
         /**
-         * Stores w = |S| expm1((p - 1) ln|S|) and dw/dp = |S|^p ln|S|; returns the rounding bound of
+         * Stores w = |S|^p - |S| = -|S|^p expm1(-(p - 1) ln|S|) (a few ulps of itself at every p,
+         * with no overflow or cancellation) and dw/dp = |S|^p ln|S|; returns the rounding bound of
          * w: a few ulps of w and of |S|^p (p - 1) ln|S| (the argument's rounding), plus the effect
-         * of |S| being off by kappa ulps, |dw/d|S|| kappa u |S| = |p |S|^(p-1) - 1| kappa u |S|.
+         * of |S| being off by kappa ulps, |dw/d|S|| kappa u |S| = |p |S|^p - |S|| kappa u.
          */
         private double weigh(double size, double log, double p, double kappa, double[] w, double[] slope, int t) {
             double exponent = (p - 1) * log;
-            double g = Math.expm1(exponent);
-            double weight = size * g;
-            double power = size + weight; // |S|^p
+            double power = Math.exp(p * log); // |S|^p
+            double weight = -power * Math.expm1(-exponent);
             w[t] = weight;
             slope[t] = power * log;
             weightSum += Math.abs(weight);
-            return 4 * U * (Math.abs(weight) + power * Math.abs(exponent)) + kappa * U * size * Math.abs(p * (1 + g) - 1);
+            return 4 * U * (Math.abs(weight) + power * Math.abs(exponent)) + kappa * U * Math.abs(p * power - size);
         }
 
         /**
@@ -239,12 +248,11 @@ public final class ThresholdSolver {
                 double size = isSingle ? single[t - 1] : pair[t - 2];
                 double log = isSingle ? logSingle[t - 1] : logPair[t - 2];
                 double exponent = (p1 - 1) * log;
-                double g = Math.expm1(exponent);
-                double weight = size * g;
+                double power = Math.exp(p1 * log);
+                double weight = -power * Math.expm1(-exponent);
                 starAtP1 += weight;
                 starSum += Math.abs(weight);
-                starError += 4 * U * (Math.abs(weight) + (size + weight) * Math.abs(exponent))
-                        + 3 * U * size * Math.abs(p1 * (1 + g) - 1);
+                starError += 4 * U * (Math.abs(weight) + power * Math.abs(exponent)) + 3 * U * Math.abs(p1 * power - size);
             }
             double shift = p1 - p2;
             double slopeSum = 0;
@@ -261,15 +269,19 @@ public final class ThresholdSolver {
         /** The first crossing of H below {@code limit}, or null when H &gt; E is proved there. */
         Crossing firstCrossing(double limit) {
             try {
-                return scan(0, margin(0), limit);
+                double zero = zeroAfter(0, margin(0), limit);
+                return Double.isNaN(zero) ? null : resolve(lowEnd, zero, limit, true);
             } catch (BudgetExceeded e) {
                 certified = false;
                 return gridSearch(limit);
             }
         }
 
-        /** Samples (from, limit] on a grid; the first interval where H &gt; E is not proved is searched. */
-        private Crossing scan(double from, double fromMargin, double limit) {
+        /**
+         * Samples (from, limit] on a grid and searches the first interval where H &gt; E is not
+         * proved; returns the first p where it fails (with {@link #lowEnd} just below), or NaN.
+         */
+        private double zeroAfter(double from, double fromMargin, double limit) {
             double p1 = from;
             double m1 = fromMargin;
             for (int k = 1; k <= GRID; k++) {
@@ -277,12 +289,12 @@ public final class ThresholdSolver {
                 double m2 = margin(p2);
                 double r = search(p1, m1, p2, m2);
                 if (!Double.isNaN(r)) {
-                    return resolve(lowEnd, r, limit);
+                    return r;
                 }
                 p1 = p2;
                 m1 = m2;
             }
-            return null;
+            return Double.NaN;
         }
 
         private double search(double p1, double m1, double p2, double m2) {
@@ -308,26 +320,38 @@ public final class ThresholdSolver {
 
         /**
          * H &gt; E up to {@code low}, and not at {@code p}: walks on with doubling steps until H is
-         * certainly negative (a crossing in [low, there]), certainly positive again (undecided
-         * here; a later crossing bounds it) or the limit is reached (undecided up to it).
+         * certainly negative (a crossing in [low, there]: decided when that is narrow) or the limit
+         * is reached (undecided up to it). Where H is certainly positive again the search goes on
+         * to the next place where H &gt; E fails (not in the fallback, whose budget is spent), and
+         * the crossing stays undecided from {@code low}.
          */
-        private Crossing resolve(double low, double p, double limit) {
-            double step = REL_ACCURACY * p;
+        private Crossing resolve(double low, double p, double limit, boolean searchOn) {
+            double base = p;
+            double step = REL_ACCURACY * Math.max(p, limit);
             double at = p;
             while (true) {
                 double hAt = h(at);
-                if (hAt < -lastError) {
-                    boolean narrow = at - low <= DECIDED_WIDTH * at;
-                    return new Crossing(low, at, narrow ? signChange(low, at) : Double.NaN, narrow, Double.NaN, Double.NaN);
+                if (Double.isNaN(hAt)) {
+                    return new Crossing(low, openEnd(limit), Double.NaN, false, Double.NaN, Double.NaN);
                 }
-                if (hAt > lastError) {
-                    Crossing later = at >= limit ? null : scan(at, hAt - lastError, limit);
-                    return new Crossing(low, later != null ? later.upper : openEnd(limit), Double.NaN, false, Double.NaN, Double.NaN);
+                if (hAt < -lastError) {
+                    boolean narrow = at - low <= DECIDED_WIDTH * at && base == p;
+                    return new Crossing(low, at, narrow ? signChange(low, at) : Double.NaN, narrow, Double.NaN, Double.NaN);
                 }
                 if (at >= limit) {
                     return new Crossing(low, openEnd(limit), Double.NaN, false, Double.NaN, Double.NaN);
                 }
-                at = Math.min(p + step, limit);
+                if (hAt > lastError) {
+                    double next = searchOn ? zeroAfter(at, hAt - lastError, limit) : Double.NaN;
+                    if (Double.isNaN(next)) {
+                        return new Crossing(low, openEnd(limit), Double.NaN, false, Double.NaN, Double.NaN);
+                    }
+                    base = next;
+                    step = REL_ACCURACY * Math.max(next, limit);
+                    at = next;
+                    continue;
+                }
+                at = Math.min(base + step, limit);
                 step *= 2;
             }
         }
@@ -364,7 +388,7 @@ public final class ThresholdSolver {
                             p1 = mid;
                         }
                     }
-                    return resolve(p1, p2, limit);
+                    return resolve(p1, p2, limit, false); // no second search: the budget is spent
                 }
                 p1 = p2;
             }

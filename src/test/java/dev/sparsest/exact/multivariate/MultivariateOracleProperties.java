@@ -70,8 +70,9 @@ class MultivariateOracleProperties {
             assertTrue(miss <= 1e-9 * Math.max(scale, 1e-300), "misses point " + i + " by " + miss + " (p = " + opt.p() + ")");
         }
         assertTrue(opt.neurons() <= data.size(), opt.neurons() + " active neurons for " + data.size() + " points");
-        assertEquals(opt.parameters(), f.nonzeroParameters(1e-12 * Math.max(scale, 1e-300)), "the counted parameters are the network's");
-        assertEquals(opt.neurons(), f.activeNeurons(1e-12 * Math.max(scale, 1e-300)), "the counted neurons are the network's");
+        // the same zero test as the network written: exact zeros, no threshold
+        assertEquals(opt.parameters(), f.nonzeroParameters(0), "the counted parameters are the network's nonzero entries");
+        assertEquals(opt.neurons(), f.activeNeurons(0), "the counted neurons are the network's");
     }
 
     @Test
