@@ -34,17 +34,24 @@ public final class ThresholdSolver {
     private static final int GRID = 32;
     private static final int FALLBACK_GRID = 1024;
     /** Work budget per run, in tile evaluations (evaluations of H or its bound times run length). */
-    private static final long WORK_BUDGET = 40_000_000L;
+    static final long WORK_BUDGET = 40_000_000L;
     private static final double U = 0x1p-53;
 
     private final double tolerance;
+    private final long workBudget;
 
     public ThresholdSolver() {
         this(ChordGeometry.DEFAULT_TOLERANCE);
     }
 
     public ThresholdSolver(double tolerance) {
+        this(tolerance, WORK_BUDGET);
+    }
+
+    /** With another work budget per run (tests: the fallback without waiting for it). */
+    ThresholdSolver(double tolerance, long workBudget) {
         this.tolerance = tolerance;
+        this.workBudget = workBudget;
     }
 
     public Threshold solve(Dataset1D data) {
@@ -57,7 +64,7 @@ public final class ThresholdSolver {
             int end = g.runEnd(i);
             double limit = best == null ? UPPER : best.decided ? best.upper : best.lower;
             if (g.sign[i] != 0 && end - i >= 4 && limit > 0) { // runs of at most 3 points never restrict p*
-                RunSearch search = new RunSearch(g.a, i, end);
+                RunSearch search = new RunSearch(g.a, i, end, workBudget);
                 Crossing c = search.firstCrossing(limit);
                 certified &= search.certified;
                 if (c != null) {
@@ -119,6 +126,7 @@ public final class ThresholdSolver {
         private final double[] other;     // DP: least cost with at least one extra tile
         private final byte[] choice;      // DP: last tile of the best sparsest tiling
         private final int m;
+        private final long budget;
         private long work;
         /** The rounding bound E of the last {@link #h}, and the sum of |w| it saw. */
         private double lastError;
@@ -126,7 +134,8 @@ public final class ThresholdSolver {
         private double lowEnd; // where the margin H - E was last seen positive before a found zero
         boolean certified = true;
 
-        RunSearch(double[] a, int from, int to) {
+        RunSearch(double[] a, int from, int to, long budget) {
+            this.budget = budget;
             m = to - from;
             single = new double[m];
             pair = new double[Math.max(m - 1, 0)];
@@ -298,7 +307,7 @@ public final class ThresholdSolver {
         }
 
         private double search(double p1, double m1, double p2, double m2) {
-            if (work > WORK_BUDGET) {
+            if (work > budget) {
                 throw new BudgetExceeded();
             }
             boolean narrow = p2 - p1 <= REL_ACCURACY * p2;

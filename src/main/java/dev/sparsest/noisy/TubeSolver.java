@@ -42,13 +42,14 @@ import java.util.List;
  * in units of half the y range: 8e-9 at spacings 1e-6 of the range); clipping keeps polygons
  * within a few ulps of their terms, and values closer than the widening count as equal when a
  * polygon's highest or lowest line is looked for. Every solution is checked at every data point
- * and refused beyond {@link #TUBE_TOLERANCE} of max|y| (the chord path's bound) plus that
+ * and refused beyond {@link #TUBE_TOLERANCE} of the y range (shift-invariant: an offset in y
+ * does not loosen it), the rounding of the offset's back-transform (64 u |offset|) and that
  * widening. Stateless and thread-safe.
  */
 public final class TubeSolver {
     /**
-     * A solution further than this fraction of max|y| outside the tube is refused (checked on
-     * every solve), as the chord path refuses interpolants. Typical excesses are far smaller:
+     * A solution further than this fraction of the y range outside the tube (beside rounding and
+     * the widening) is refused (checked on every solve), as the chord path refuses interpolants. Typical excesses are far smaller:
      * the widening below, about 1e-11 of the y range for spread-out x.
      */
     public static final double TUBE_TOLERANCE = 1e-6;
@@ -101,9 +102,11 @@ public final class TubeSolver {
         UnivariateNetwork net = readBack(levels, poly, tube, sc);
         double excess = excess(net, data);
         // the widening is by design (it matters alone for constant data, whose y scale is 0)
-        if (!(excess <= TUBE_TOLERANCE * data.yScale() + 2 * tube.widen * sc.yUnit)) {
+        double allowed = TUBE_TOLERANCE * sc.yUnit + 64 * 0x1p-53 * Math.abs(sc.y0) + 2 * tube.widen * sc.yUnit;
+        if (!(excess <= allowed)) {
             throw new InvalidDataException("the fewest-knot function leaves the tube by " + excess
-                    + " at these magnitudes (more than " + TUBE_TOLERANCE + " of max|y|); rescale the data or widen the tube");
+                    + " at these magnitudes (more than " + (float) allowed + ", " + TUBE_TOLERANCE
+                    + " of the y range and rounding); rescale the data or widen the tube");
         }
         // the read-back merges knots that land on one place (on x clustered 1e-6 apart two nearly
         // parallel pieces can cross at a data point where the previous knot already is): report
