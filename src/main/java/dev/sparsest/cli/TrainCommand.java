@@ -58,6 +58,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--normalize", description = "train on x mapped to [-1, 1] (1-D; the network is mapped back exactly)")
     boolean normalize;
 
+    @Option(names = "--no-knot-merging", description = "1-D: leave same-sign knots of one data interval to the proximal step, as the paper's Algorithm 1 (default: merged exactly every 64 epochs)")
+    boolean noKnotMerging;
+
     @Option(names = "--restarts", paramLabel = "R", description = "train R times (seeds S, S+1, ...) and keep the sparsest interpolating run (1-D; default: ${DEFAULT-VALUE})")
     int restarts = 1;
 
@@ -90,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig config = TrainConfig.defaults().withP(p).withLambda(lambda).withLearningRate(lr).withEpochs(epochs)
                 .withWidth(width).withSeed(seed).withOptimizer(parseOptimizer(optimizer)).withWarmupEpochs(warmup)
-                .withNormalization(normalize).withRestarts(restarts).withEarlyStop(earlyStop);
+                .withNormalization(normalize).withRestarts(restarts).withEarlyStop(earlyStop).withKnotMerging(!noKnotMerging);
         NumericTable table = CsvReader.read(data);
         long t0 = System.nanoTime();
         long totalEpochs = table.columnCount() == 2 ? (long) epochs * restarts : epochs;

@@ -7,8 +7,8 @@ import dev.sparsest.model.UnivariateNetwork;
  * Least-squares refit of the slope changes and the skip term with the knots held fixed, so the
  * network interpolates to round-off when its knots allow it; then knots lying within 2% of a
  * data interval from a data point are moved onto it, one point at a time (all knots near the point
- * together, so knots just left and right of it merge), when the refit still fits as
- * well (optimal interpolants put knots on data points or on chord crossings, THEORY.md; training
+ * together, so knots just left and right of it merge), when the refit, or else Gauss-Newton on
+ * the knots left free ({@link KnotRefinement}), still fits as well (optimal interpolants put knots on data points or on chord crossings, THEORY.md; training
  * with a penalty leaves them slightly off). Skipped (the network returned as it is) when there are
  * more unknowns than data points. Then knots move onto chord crossings ({@link KnotRefinement}),
  * knots are added if the trained ones cannot interpolate ({@link KnotCompletion}), and finally
@@ -35,6 +35,11 @@ final class Polish {
             UnivariateNetwork candidate = snapped.neurons() + 2 <= data.size()
                     ? refitOnKnots(snapped.knots(), data) : KnotRefinement.refine(snapped, data);
             double m = mse(candidate, data);
+            if (m > Math.max(bestMse * (1 + 1e-6), floor) && snapped.neurons() + 2 <= data.size()) {
+                // the other free knots may have to move with it (an interpolant's knots are coupled)
+                candidate = KnotRefinement.refine(candidate, data);
+                m = mse(candidate, data);
+            }
             if (m <= Math.max(bestMse * (1 + 1e-6), floor)) {
                 best = candidate;
                 bestMse = m;
