@@ -37,7 +37,7 @@ class MultivariateOracleProperties {
 
     /**
      * Gaussian inputs: solved, or refused with the ill-conditioning message (never a wrong
-     * answer); the refusals are counted and bounded (about 3% of 4-point sets in the plane).
+     * answer); the refusals are counted and bounded (2 of 40 Gaussian 4-point sets in the plane).
      */
     @Test
     void gaussianDataAreSolvedOrRefusedAsIllConditioned() {
