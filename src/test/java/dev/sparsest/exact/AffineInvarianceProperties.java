@@ -2,13 +2,13 @@ package dev.sparsest.exact;
 
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.prop.ExactMaps;
 import dev.sparsest.prop.Gen;
 import dev.sparsest.prop.Points;
 import dev.sparsest.prop.PointsGen;
 import dev.sparsest.prop.Prop;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +142,7 @@ class AffineInvarianceProperties {
         double mantissa = (1 + r.nextInt(1 << 20)) * (r.nextBoolean() ? 1 : -1);
         for (int e = 25 - r.nextInt(8); e >= -80; e--) {
             double beta = Math.scalb(mantissa, e);
-            if (isExact(v, 1, beta)) {
+            if (ExactMaps.isExact(v, 1, beta)) {
                 return new double[] {1, beta};
             }
         }
@@ -153,7 +153,7 @@ class AffineInvarianceProperties {
     private static double[] exactScale(double[] v, SplittableRandom r) {
         for (int attempt = 0; attempt < 12; attempt++) {
             double alpha = scaleCandidate(r, attempt < 8 ? r.nextInt(2) + 1 : 0);
-            if (isExact(v, alpha, 0)) {
+            if (ExactMaps.isExact(v, alpha, 0)) {
                 return new double[] {alpha, 0};
             }
         }
@@ -177,18 +177,6 @@ class AffineInvarianceProperties {
         return sign * alpha;
     }
 
-    private static boolean isExact(double[] v, double alpha, double beta) {
-        BigDecimal a = new BigDecimal(alpha);
-        BigDecimal b = new BigDecimal(beta);
-        for (double value : v) {
-            double t = alpha * value + beta;
-            if (!Double.isFinite(t) || Math.abs(t) > 1e250 || (t != 0 && Math.abs(t) < 1e-250)
-                    || a.multiply(new BigDecimal(value)).add(b).compareTo(new BigDecimal(t)) != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static double[] apply(double[] v, double alpha, double beta) {
         double[] out = new double[v.length];

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.prop.ExactMaps;
 import dev.sparsest.model.UnivariateNetwork;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,7 +61,7 @@ class ExactSolverFuzzTest {
         int offsetAxis = data.consumeInt(0, 2); // 0: none, 1: y, 2: x (consumed last: older inputs keep their meaning)
         double offset = Math.scalb((double) data.consumeInt(-1000, 1000), data.consumeInt(0, 42));
         double[] original = offsetAxis == 1 ? y.clone() : x.clone();
-        boolean shifted = offsetAxis != 0 && shiftExactly(offsetAxis == 1 ? y : x, offset);
+        boolean shifted = offsetAxis != 0 && ExactMaps.shiftIfExact(offsetAxis == 1 ? y : x, offset);
         Dataset1D d;
         ExactSolution s;
         try {
@@ -98,19 +99,6 @@ class ExactSolverFuzzTest {
         }
     }
 
-    /** Adds the offset in place when every sum is exact (checked exactly); otherwise leaves v alone. */
-    private static boolean shiftExactly(double[] v, double offset) {
-        double[] moved = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            moved[i] = v[i] + offset;
-            if (!Double.isFinite(v[i]) || !Double.isFinite(moved[i])
-                    || new java.math.BigDecimal(v[i]).add(new java.math.BigDecimal(offset)).compareTo(new java.math.BigDecimal(moved[i])) != 0) {
-                return false;
-            }
-        }
-        System.arraycopy(moved, 0, v, 0, v.length);
-        return true;
-    }
 
     /** The solver's documented accuracy in a looser closed form (see the class comment). */
     private static double documentedAccuracy(Dataset1D d, double tolerance) {

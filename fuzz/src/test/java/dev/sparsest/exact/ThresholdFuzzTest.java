@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.prop.ExactMaps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +70,7 @@ class ThresholdFuzzTest {
         int offsetAxis = data.consumeInt(0, 2);
         double offset = Math.scalb((double) data.consumeInt(-1000, 1000), data.consumeInt(0, 42));
         if (offsetAxis != 0) {
-            shiftExactly(offsetAxis == 1 ? y : x, offset);
+            ExactMaps.shiftIfExact(offsetAxis == 1 ? y : x, offset);
         }
         Dataset1D d;
         Threshold t;
@@ -118,15 +119,4 @@ class ThresholdFuzzTest {
         }
     }
 
-    private static void shiftExactly(double[] v, double offset) {
-        double[] moved = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            moved[i] = v[i] + offset;
-            if (!Double.isFinite(v[i]) || !Double.isFinite(moved[i])
-                    || new java.math.BigDecimal(v[i]).add(new java.math.BigDecimal(offset)).compareTo(new java.math.BigDecimal(moved[i])) != 0) {
-                return;
-            }
-        }
-        System.arraycopy(moved, 0, v, 0, v.length);
-    }
 }
