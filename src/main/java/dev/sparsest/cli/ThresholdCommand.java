@@ -75,7 +75,7 @@ final class ThresholdCommand implements Callable<Integer> {
         String uncertified = t.certified() ? "" : "   (not certified: grid search)";
         switch (t.status()) {
             case NONE_BELOW_ONE:
-                return "p* none below 1: every l^p with 0 < p < 1 gives a sparsest network (" + t.l0Neurons() + " neurons)" + uncertified;
+                return "p* none below 1: every l^p with 0 < p < 1 - 1e-9 gives a sparsest network (" + t.l0Neurons() + " neurons)" + uncertified;
             case DECIDED:
                 String interval = t.upper() - t.lower() > 1e-9 * t.upper()
                         ? String.format(Locale.ROOT, " (in [%.12f, %.12f])", t.lower(), t.upper()) : "";

@@ -56,7 +56,8 @@ public final class DoubleRange1D {
                         + ", where doubles lose significant digits (the slope between them is noise): rescale the data");
             }
             double dy = y[i] - y[i - 1];
-            double slope = Math.abs(dy / h);
+            double signedSlope = dy / h;
+            double slope = Math.abs(signedSlope);
             if (!(slope <= Double.MAX_VALUE)) {
                 throw new InvalidDataException("the slope between x = " + x[i - 1] + " and x = " + x[i]
                         + " overflows a double (y = " + y[i - 1] + ", " + y[i] + "): rescale the data");
@@ -66,7 +67,6 @@ public final class DoubleRange1D {
                         + " underflows a double (y = " + y[i - 1] + ", " + y[i] + ": " + Math.abs(dy) + " over " + h
                         + "), so it would lose its digits: rescale the data");
             }
-            double signedSlope = dy / h;
             if (i > 1 && !Double.isFinite(signedSlope - previousSlope)) {
                 throw new InvalidDataException("the curvature at x = " + x[i - 1] + " overflows a double: rescale the data");
             }

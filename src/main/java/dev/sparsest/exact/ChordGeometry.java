@@ -2,6 +2,7 @@ package dev.sparsest.exact;
 
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.DoubleRange1D;
+import dev.sparsest.data.InvalidDataException;
 
 /**
  * Chord slopes s_j, discrete curvatures a_i = s_i - s_{i-1} and their signs, for sorted data.
@@ -75,6 +76,10 @@ public final class ChordGeometry {
                 double curvature = Collinearity.curvature(s[j - 1], previousLow, s[j], low);
                 sign[j] = test.sign(curvature, s[j - 1], s[j], x[j - 1], x[j], x[j + 1], y[j - 1], y[j], y[j + 1]);
                 a[j] = test.refined(curvature);
+                if (sign[j] != 0 && Math.abs(a[j]) < Double.MIN_NORMAL) {
+                    throw new InvalidDataException("the curvature at x = " + x[j] + " underflows a double (" + a[j]
+                            + "), so it would lose its digits: rescale the data");
+                }
             }
             previousLow = low;
         }
@@ -107,7 +112,9 @@ public final class ChordGeometry {
             double dx = x[j + 1] - x[start];
             double dy = y[j + 1] - y[start];
             double deviation = Math.abs(Math.fma(slope, dx, -dy));
-            double bound = 2 * tolerance * (Math.abs(dy) + Math.abs(slope) * dx + 2 * valueFloor);
+            // the deviation's own rounding (a few ulps of its terms) is no reason to keep a curvature
+            double bound = 2 * tolerance * (Math.abs(dy) + Math.abs(slope) * dx + 2 * valueFloor)
+                    + 4 * 0x1p-53 * (Math.abs(dy) + Math.abs(slope) * dx);
             if (deviation > bound && lastNonzero >= 0) {
                 sign[lastNonzero] = (byte) (a[lastNonzero] > 0 ? 1 : -1);
                 for (int k = lastNonzero + 1; k <= j + 1 && allowance != null; k++) {

@@ -1,6 +1,7 @@
 package dev.sparsest.exact;
 
 import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.DoubleRange1D;
 import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.model.UnivariateNetwork;
 
@@ -71,8 +72,8 @@ public final class ChordPathSolver {
         data.requireTwoPoints();
         int n = data.size();
         if (n <= 2) {
+            DoubleRange1D.require(data.xs(), data.ys()); // the line's slope must be a double
             double slope = (data.y(1) - data.y(0)) / (data.x(1) - data.x(0));
-            new ChordGeometry(data, tolerance, valueFloor); // rejects a slope that overflows
             UnivariateNetwork affine = UnivariateNetwork.affine(slope, data.x(0), data.y(0));
             return new ExactSolution(affine, penalty, 0, 0, 0, tolerance);
         }
@@ -155,32 +156,47 @@ public final class ChordPathSolver {
     /**
      * The postcondition, checked at every data point in one O(N + K) pass: the interpolant is
      * within {@link ChordGeometry#allowance} (and the allowances of earlier stretches, which a
-     * knot clamped into [x_2, x_{N-1}] cannot take back) plus a rounding budget of y_i,
-     * 8u sum_{j &lt;= i} (|y_j| + (|s_{j-1}| + |s_j|) (|x_{j-1}| + |x_j| + |x_{j+1}| + span)) with
-     * u = 2^-53 (slopes and neighbours that do not exist count as 0): the first-order rounding of
-     * knot positions (a knot left of x_j can hand over to the chord right of it), of slopes added
-     * up along the knots and of values carried from knot to knot. The budget follows the data's
-     * magnitudes, which is what doubles can represent; a miss beyond it (a curvature lost to an
-     * offset in y, a slope times a distance rounding away near the top of the double range) is
-     * refused, never returned. The network must also keep at least the lower bound's neurons
-     * (knots merged by rounding are refused the same way).
+     * knot clamped into [x_2, x_{N-1}] cannot take back) plus a rounding budget
+     * 8u (|y_i| + |s_0| (|x_1| + x_i - x_1) + sum_{u_k &lt;= x_i} |c_k| (|u_k| + x_i - u_k)
+     * + sum_{j &lt; i} |y_{j+1} - y_j|) with u = 2^-53: the network's own evaluation (its value and
+     * slope tables are carried in double-double, so they add only the last rounding), knot
+     * positions and slope changes rounded once each and acting on every later point, and chord
+     * slopes rounded once each, which the value chain carries along the data (their sum is at most
+     * u times the total variation). Only |y_i| depends on the offset of y, and only locally. A
+     * miss beyond it (a curvature lost to an offset in y, a slope times a distance rounding away
+     * near the top of the double range) is refused, never returned. The network must also keep at
+     * least the lower bound's neurons (knots merged by rounding are refused the same way).
      */
     private static void requireInterpolation(UnivariateNetwork net, ChordGeometry g) {
         int n = g.n;
         double[] x = g.x;
+        double[] y = g.y;
         double[] f = new double[n];
         net.evaluateSorted(x, f);
-        double span = x[n - 1] - x[0];
-        double magnitudes = 0;
+        double firstLine = Math.abs(net.slope());
+        double changes = 0;          // sum |c_k| over the knots left of x_i
+        double changesAtKnots = 0;   // sum |c_k| u_k
+        double knotRounding = 0;     // sum |c_k| |u_k|
+        double variation = 0;        // sum |y_{j+1} - y_j| up to x_i
         double carried = 0;
+        int k = 0;
         for (int i = 0; i < n; i++) {
-            double slopes = (i > 0 ? Math.abs(g.s[i - 1]) : 0) + (i + 1 < n ? Math.abs(g.s[i]) : 0);
-            double abscissae = (i > 0 ? Math.abs(x[i - 1]) : 0) + Math.abs(x[i]) + (i + 1 < n ? Math.abs(x[i + 1]) : 0);
-            magnitudes += Math.abs(g.y[i]) + slopes * (abscissae + span);
-            double miss = Math.abs(f[i] - g.y[i]);
+            while (k < net.neurons() && net.knot(k) <= x[i]) {
+                double c = Math.abs(net.slopeChange(k));
+                changes += c;
+                changesAtKnots += c * net.knot(k);
+                knotRounding += c * Math.abs(net.knot(k));
+                k++;
+            }
+            if (i > 0) {
+                variation += Math.abs(y[i] - y[i - 1]);
+            }
+            double magnitudes = Math.abs(y[i]) + firstLine * (Math.abs(x[0]) + (x[i] - x[0]))
+                    + knotRounding + (changes * x[i] - changesAtKnots) + variation;
+            double miss = Math.abs(f[i] - y[i]);
             double budget = carried + g.allowance(i) + ROUNDING * magnitudes;
             if (!(miss <= budget)) {
-                throw new InvalidDataException("at x = " + x[i] + " the interpolant gives " + f[i] + " for y = " + g.y[i]
+                throw new InvalidDataException("at x = " + x[i] + " the interpolant gives " + f[i] + " for y = " + y[i]
                         + ", off by " + (float) miss + " where rounding at these magnitudes explains " + (float) budget
                         + ": rescale the data");
             }

@@ -1,5 +1,7 @@
 package dev.sparsest.exact;
 
+import dev.sparsest.numeric.TwoSum;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -35,9 +37,9 @@ final class Collinearity {
      */
     double slope(double x0, double x1, double y0, double y1) {
         double dyHigh = y1 - y0;
-        double dyLow = differenceError(y1, y0, dyHigh);
+        double dyLow = TwoSum.differenceError(y1, y0, dyHigh);
         double dxHigh = x1 - x0;
-        double dxLow = differenceError(x1, x0, dxHigh);
+        double dxLow = TwoSum.differenceError(x1, x0, dxHigh);
         double q = dyHigh / dxHigh;
         // dyHigh - q dxHigh is exact with an fma (the remainder of a correctly rounded quotient)
         double remainder = Math.fma(-q, dxHigh, dyHigh) + dyLow - q * dxLow;
@@ -55,7 +57,7 @@ final class Collinearity {
     /** (s2 + l2) - (s1 + l1), rounded once. */
     static double curvature(double s1, double l1, double s2, double l2) {
         double high = s2 - s1;
-        return high + (differenceError(s2, s1, high) + (l2 - l1));
+        return high + (TwoSum.differenceError(s2, s1, high) + (l2 - l1));
     }
 
     /**
@@ -77,16 +79,24 @@ final class Collinearity {
         if (magnitude < threshold - error) {
             return 0;
         }
-        // below 16 u of the slopes double-double keeps fewer digits of a than a double has
-        if (magnitude > threshold + error && magnitude >= 16 * U * scale) {
+        // below 16 u of the slopes double-double keeps fewer digits of a than a double has; and a
+        // difference of y below 2^-969 leaves the fma remainder of its slope in subnormal range,
+        // where the low part keeps too few digits for the bound above (a reviewer's finding)
+        if (magnitude > threshold + error && magnitude >= 16 * U * scale
+                && !subnormalRange(y1 - y0) && !subnormalRange(y2 - y1)) {
             return (byte) (a > 0 ? 1 : -1);
         }
         return exactSign(x0, x1, x2, y0, y1, y2);
     }
 
+    private static boolean subnormalRange(double difference) {
+        return difference != 0 && Math.abs(difference) < 0x1p-969;
+    }
+
     /**
      * The curvature to use for a point after {@link #sign}: the exact one rounded where the test
-     * needed exact arithmetic (double-double loses digits on curvatures below u^2 of the slopes).
+     * needed exact arithmetic (double-double loses digits on curvatures below u^2 of the slopes),
+     * whichever the sign.
      */
     double refined(double a) {
         return Double.isNaN(exactCurvature) ? a : exactCurvature;
@@ -106,6 +116,7 @@ final class Collinearity {
             exactCurvature = 0;
             return 0;
         }
+        exactCurvature = cross.divide(dx1.multiply(dx2), MathContext.DECIMAL128).doubleValue();
         BigDecimal scale = dy1.abs().multiply(dx2).add(dy2.abs().multiply(dx1));
         if (valueFloor > 0) {
             scale = scale.add(new BigDecimal(2 * valueFloor).multiply(dx1.add(dx2)));
@@ -113,14 +124,6 @@ final class Collinearity {
         if (cross.abs().compareTo(exactTolerance.multiply(scale)) <= 0) {
             return 0;
         }
-        exactCurvature = cross.divide(dx1.multiply(dx2), MathContext.DECIMAL128).doubleValue();
         return (byte) cross.signum();
-    }
-
-    /** The rounding error of high = a - b, exactly (TwoSum). */
-    private static double differenceError(double a, double b, double high) {
-        double bVirtual = a - high;
-        double aVirtual = high + bVirtual;
-        return (a - aVirtual) + (bVirtual - b);
     }
 }

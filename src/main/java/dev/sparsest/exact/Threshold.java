@@ -10,7 +10,8 @@ package dev.sparsest.exact;
  *       network; {@code pStar}, {@code lower}, {@code upper} are NaN.</li>
  *   <li>{@link Status#DECIDED}: p* lies in [{@code lower}, {@code upper}] (an interval narrower
  *       than a millionth of p*, typically 1e-12); {@code pStar} is the crossing of the computed
- *       cost gap inside it.</li>
+ *       cost gap inside it. When not {@code certified}, an earlier crossing between the fallback
+ *       grid's samples is not ruled out.</li>
  *   <li>{@link Status#UNDECIDED}: below {@code lower} every l^p optimum is sparsest (proved); from
  *       there the cost gap between the sparsest and the other optima comes within its rounding
  *       error, so where it first crosses zero (at most {@code upper}) cannot be decided in double
@@ -34,7 +35,7 @@ public record Threshold(Status status, double pStar, double lower, double upper,
     /** What the search could establish. */
     public enum Status { NONE_BELOW_ONE, DECIDED, UNDECIDED }
 
-    /** True when no p in (0, 1) has a non-sparsest l^p optimum. */
+    /** True when no p in (0, 1 - 1e-9] has a non-sparsest l^p optimum (proved, or on a grid when not certified). */
     public boolean noneBelowOne() {
         return status == Status.NONE_BELOW_ONE;
     }

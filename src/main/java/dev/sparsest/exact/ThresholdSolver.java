@@ -36,6 +36,7 @@ public final class ThresholdSolver {
     /** Work budget per run, in tile evaluations (evaluations of H or its bound times run length). */
     static final long WORK_BUDGET = 40_000_000L;
     private static final double U = 0x1p-53;
+    private static final double LN2 = Math.log(2);
 
     private final double tolerance;
     private final long workBudget;
@@ -91,6 +92,9 @@ public final class ThresholdSolver {
          * The first crossing of two runs together: it lies after both lower ends' minimum, and
          * before any decided upper end. Two decided ones stay decided while they bracket it
          * narrowly (equal runs give equal brackets); overlapping with an undecided one it is not.
+         * Relies on {@link #solve} searching each later run only below the best so far (its
+         * decided upper end, or its lower end when undecided), so a crossing entirely after
+         * another can be dropped.
          */
         static Crossing first(Crossing a, Crossing b) {
             double lower = Math.min(a.lower, b.lower);
@@ -118,6 +122,8 @@ public final class ThresholdSolver {
         private final double[] pair;     // |a_t + a_{t+1}|
         private final double[] logSingle;
         private final double[] logPair;
+        private final double[] kappaSingle; // how many ulps |S| (or its logarithm) may be off
+        private final double[] kappaPair;
         private final double[] weightSingle; // reduced weights w at the last p evaluated
         private final double[] weightPair;
         private final double[] slopeSingle;  // dw/dp = |S|^p ln|S| at the last p
@@ -141,6 +147,8 @@ public final class ThresholdSolver {
             pair = new double[Math.max(m - 1, 0)];
             logSingle = new double[m];
             logPair = new double[pair.length];
+            kappaSingle = new double[m];
+            kappaPair = new double[pair.length];
             // scaling every tile by c multiplies every tiling's cost by c^p: H keeps its sign and
             // zeros. A power of two that brings the largest curvature into [1, 2) keeps them exact
             // and keeps w = |S|^p - |S| of the size of H (at p = 0 it is 1 - |S|, and H = 1 would
@@ -151,11 +159,15 @@ public final class ThresholdSolver {
             }
             int shift = -Math.getExponent(largest);
             for (int t = 0; t < m; t++) {
-                single[t] = Math.abs(Math.scalb(a[from + t], shift));
-                logSingle[t] = Math.log(single[t]);
+                double scaled = Math.scalb(a[from + t], shift);
+                single[t] = Math.abs(scaled);
+                logSingle[t] = logOf(single[t], Math.abs(a[from + t]), shift);
+                kappaSingle[t] = kappa(2, single[t], logSingle[t], shift);
                 if (t + 1 < m) {
-                    pair[t] = Math.abs(Math.scalb(a[from + t], shift) + Math.scalb(a[from + t + 1], shift));
-                    logPair[t] = Math.log(pair[t]);
+                    double next = Math.scalb(a[from + t + 1], shift);
+                    pair[t] = Math.abs(scaled + next);
+                    logPair[t] = logOf(pair[t], Math.abs(a[from + t] + a[from + t + 1]), shift);
+                    kappaPair[t] = kappa(3, pair[t], logPair[t], shift);
                 }
             }
             weightSingle = new double[m];
@@ -168,6 +180,19 @@ public final class ThresholdSolver {
         }
 
         /**
+         * ln of a scaled tile; for one that the scaling took below the normal range (curvatures
+         * spanning more than 2^1022 in one run) from the unscaled size, so it stays finite.
+         */
+        private static double logOf(double scaled, double unscaled, int shift) {
+            return scaled >= Double.MIN_NORMAL ? Math.log(scaled) : Math.log(unscaled) + shift * LN2;
+        }
+
+        /** Ulps of error in a tile's size: its own, or for a log taken unscaled, that log's rounding. */
+        private static double kappa(double own, double scaled, double log, int shift) {
+            return scaled >= Double.MIN_NORMAL ? own : own + 2 * (Math.abs(log) + 2 * Math.abs(shift) * LN2);
+        }
+
+        /**
          * H(p) = G(p) - F0(p) in reduced weights; leaves w, dw/dp and the best sparsest tiling at p
          * in the buffers and the rounding bound E(p) in {@link #lastError}.
          */
@@ -176,9 +201,9 @@ public final class ThresholdSolver {
             weightSum = 0;
             double error = 0;
             for (int t = 0; t < m; t++) {
-                error += weigh(single[t], logSingle[t], p, 2, weightSingle, slopeSingle, t);
+                error += weigh(single[t], logSingle[t], p, kappaSingle[t], weightSingle, slopeSingle, t);
                 if (t + 1 < m) {
-                    error += weigh(pair[t], logPair[t], p, 3, weightPair, slopePair, t);
+                    error += weigh(pair[t], logPair[t], p, kappaPair[t], weightPair, slopePair, t);
                 }
             }
             lastError = error + 2 * (m + 2) * U * weightSum;
@@ -202,7 +227,18 @@ public final class ThresholdSolver {
             w[t] = weight;
             slope[t] = power * log;
             weightSum += Math.abs(weight);
-            return 4 * U * (Math.abs(weight) + power * Math.abs((p - 1) * log)) + kappa * U * Math.abs(p * power - size);
+            return weightError(size, log, p, kappa, weight, power);
+        }
+
+        /**
+         * The rounding bound of w = |S|^p - |S| as {@link #reducedWeight} computes it: a few ulps of
+         * w and of |S|^p times the argument of exp or expm1 (whose rounding it magnifies), and the
+         * effect of |S| being off by kappa ulps, |dw/d|S|| kappa u |S| = |p |S|^p - |S|| kappa u.
+         */
+        private static double weightError(double size, double log, double p, double kappa, double weight, double power) {
+            double exponent = Math.abs((p - 1) * log);
+            double argument = exponent < 0.5 ? exponent : Math.abs(p * log); // the branch reducedWeight takes
+            return 4 * U * (Math.abs(weight) + power * argument) + kappa * U * Math.abs(p * power - size);
         }
 
         /**
@@ -264,11 +300,12 @@ public final class ThresholdSolver {
                 boolean isSingle = choice[t] == 1;
                 double size = isSingle ? single[t - 1] : pair[t - 2];
                 double log = isSingle ? logSingle[t - 1] : logPair[t - 2];
+                double kappa = isSingle ? kappaSingle[t - 1] : kappaPair[t - 2];
                 double weight = reducedWeight(size, log, p1);
                 double power = size + weight;
                 starAtP1 += weight;
                 starSum += Math.abs(weight);
-                starError += 4 * U * (Math.abs(weight) + power * Math.abs((p1 - 1) * log)) + 3 * U * Math.abs(p1 * power - size);
+                starError += weightError(size, log, p1, kappa, weight, power);
             }
             double shift = p1 - p2;
             double slopeSum = 0;

@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
  *   <li>one Adam step (betas 0.9 / 0.999, eps 1e-8) on the MSE for w, b, v and the skip (a, c);</li>
  *   <li>PROX, after the warm-up: the reweighted proximal step on the products, re-factoring each
  *       neuron balanced and scaling b with w so its knot stays put (skip and biases unpenalized);
- *       every {@value #COMPACT_EVERY} epochs once the MSE is below {@value #MERGE_GATE} of the mean
- *       of y^2, unless turned off ({@link TrainConfig#withKnotMerging}), the exact merge of
+ *       every {@value #COMPACT_EVERY} epochs once the MSE is below {@value #MERGE_GATE} of the variance
+ *       of y, unless turned off ({@link TrainConfig#withKnotMerging}), the exact merge of
  *       same-sign knots of one data interval ({@link KnotMerge}).</li>
  * </ol>
  * Initialization as PyTorch's nn.Linear: hidden weights and biases uniform in (-1, 1) (fan-in 1),
@@ -38,8 +38,8 @@ public final class UnivariateTrainer {
     /** Epochs between compactions of dead neurons (they stay dead in the proximal phase). */
     static final int COMPACT_EVERY = 64;
     /**
-     * Knots are merged ({@link KnotMerge}) only at epochs whose MSE is at most this times the mean
-     * of y^2: before the network fits, knots of one interval may still be bound for different
+     * Knots are merged ({@link KnotMerge}) only at epochs whose MSE is at most this times the variance
+     * of y: before the network fits, knots of one interval may still be bound for different
      * places (merging from the first epochs cost 10 of 200 exact l0 counts on TrainerAgreementTest's
      * data at the paper's settings; gated, none).
      */
@@ -105,9 +105,13 @@ public final class UnivariateTrainer {
         EarlyStop stop = new EarlyStop(config.earlyStop(), prox ? config.warmupEpochs() : 0, EarlyStop.lossFloor(y));
         double[][] movedWithNeurons = {b, mw, mb, mv, sw, sb, sv}; // compaction moves these with v and w
         double[][] moments = {mw, mb, mv, sw, sb, sv};
-        double yMeanSq = 0;
+        double yMean = 0;
         for (double yi : y) {
-            yMeanSq += yi * yi / n;
+            yMean += yi / n;
+        }
+        double yVariance = 0; // the gate's scale: an offset in y must not open it before the fit
+        for (double yi : y) {
+            yVariance += (yi - yMean) * (yi - yMean) / n;
         }
         KnotMerge merge = prox && config.mergeKnots() ? new KnotMerge(x, k) : null;
         double loss = Double.NaN;
@@ -129,7 +133,7 @@ public final class UnivariateTrainer {
                 if (prox && epoch > config.warmupEpochs()) {
                     AdamSettings.PROX_KERNELS.proxStep(v, w, b, k, 1, qPrev, config.lambda() * lr, config.p());
                     if (epoch % COMPACT_EVERY == 0) {
-                        if (merge != null && loss <= MERGE_GATE * yMeanSq) {
+                        if (merge != null && loss <= MERGE_GATE * yVariance) {
                             merge.apply(k, w, b, v, skip, moments);
                         }
                         if (config.p() < 1) {

@@ -80,6 +80,16 @@ class ExactSolverFuzzTest {
         }
         assertTrue(f.neurons() <= Math.max(0, m - 2), f.neurons() + " knots for " + m + " points");
         assertTrue(f.neurons() >= s.l0LowerBound(), f.neurons() + " neurons below the lower bound " + s.l0LowerBound());
+        if (m <= 24) {
+            // an independent oracle: at tol = 0 the l0 count is sum over runs of ceil(run / 2) of
+            // the exact curvature signs (BigDecimal)
+            try {
+                int exactCount = new ChordPathSolver(0).solve(d, Penalty.l0()).neurons();
+                assertEquals(exactRunCount(d), exactCount, "tol = 0: the count of the exact curvature signs");
+            } catch (InvalidDataException e) {
+                // tol = 0 keeps curvatures that rounding may lose: its result check can refuse
+            }
+        }
         if (shifted) {
             double[] bx = offsetAxis == 2 ? original : x;
             double[] by = offsetAxis == 1 ? original : y;
@@ -99,6 +109,29 @@ class ExactSolverFuzzTest {
         }
     }
 
+
+    /** sum over maximal runs of equal nonzero exact curvature sign of ceil(run / 2). */
+    private static int exactRunCount(Dataset1D d) {
+        int n = d.size();
+        int[] sign = new int[n];
+        for (int i = 1; i + 1 < n; i++) {
+            java.math.BigDecimal dx1 = new java.math.BigDecimal(d.x(i)).subtract(new java.math.BigDecimal(d.x(i - 1)));
+            java.math.BigDecimal dx2 = new java.math.BigDecimal(d.x(i + 1)).subtract(new java.math.BigDecimal(d.x(i)));
+            java.math.BigDecimal dy1 = new java.math.BigDecimal(d.y(i)).subtract(new java.math.BigDecimal(d.y(i - 1)));
+            java.math.BigDecimal dy2 = new java.math.BigDecimal(d.y(i + 1)).subtract(new java.math.BigDecimal(d.y(i)));
+            sign[i] = dy2.multiply(dx1).subtract(dy1.multiply(dx2)).signum();
+        }
+        int total = 0;
+        for (int i = 1; i + 1 < n; ) {
+            int j = i;
+            while (sign[i] != 0 && j + 2 < n && sign[j + 1] == sign[i]) {
+                j++;
+            }
+            total += sign[i] == 0 ? 0 : (j - i + 2) / 2;
+            i = j + 1;
+        }
+        return total;
+    }
 
     /** The solver's documented accuracy in a looser closed form (see the class comment). */
     private static double documentedAccuracy(Dataset1D d, double tolerance) {
