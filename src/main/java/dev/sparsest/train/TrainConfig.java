@@ -160,7 +160,7 @@ public final class TrainConfig {
      * ({@code KnotMerge}). On by default. The paper's Algorithm 1 has no such step: it leaves a
      * split knot to the proximal step, which resolves it slowly (the paper's 1-D experiment, seeds
      * 1-100: of the 96 runs that fit, 13 end at the 3-neuron optimum after 100 000 epochs without
-     * the merge, 73 at 4 and 10 at 5; with it all 96 end at 3). Off gives the plain algorithm.
+     * the merge, 72 at 4 and 11 at 5; with it all 96 end at 3). Off gives the plain algorithm.
      */
     public TrainConfig withKnotMerging(boolean on) {
         return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads, on);
