@@ -1,5 +1,7 @@
 package dev.sparsest.noisy;
 
+import dev.sparsest.linalg.Tridiagonal;
+
 /**
  * The exact solution path of min_z 1/2 sum_i w_i (z_i - y_i)^2 + lambda * sum_i |a_i(z)| over
  * lambda, a_i = s_i - s_{i-1} the discrete curvature of z (a generalized lasso with D the

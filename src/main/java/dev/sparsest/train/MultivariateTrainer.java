@@ -3,6 +3,8 @@ package dev.sparsest.train;
 import dev.sparsest.data.DatasetNd;
 import dev.sparsest.kernel.KernelProvider;
 import dev.sparsest.kernel.Kernels;
+import dev.sparsest.linalg.GaussNewton;
+import dev.sparsest.linalg.LeastSquares;
 import dev.sparsest.model.MultivariateNetwork;
 
 import java.util.SplittableRandom;

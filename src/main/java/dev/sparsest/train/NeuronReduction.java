@@ -1,7 +1,7 @@
 package dev.sparsest.train;
 
 import dev.sparsest.data.DatasetNd;
-import dev.sparsest.exact.multivariate.NullSpace;
+import dev.sparsest.linalg.NullSpace;
 import dev.sparsest.model.MultivariateNetwork;
 
 /**

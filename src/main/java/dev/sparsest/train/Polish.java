@@ -1,6 +1,7 @@
 package dev.sparsest.train;
 
 import dev.sparsest.data.Dataset1D;
+import dev.sparsest.linalg.LeastSquares;
 import dev.sparsest.model.UnivariateNetwork;
 
 /**

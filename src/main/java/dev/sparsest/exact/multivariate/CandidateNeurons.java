@@ -1,5 +1,7 @@
 package dev.sparsest.exact.multivariate;
 
+import dev.sparsest.linalg.NullSpace;
+
 import dev.sparsest.data.DatasetNd;
 
 import java.util.ArrayList;

@@ -1,16 +1,17 @@
-package dev.sparsest.train;
+package dev.sparsest.linalg;
 
 /**
  * Dense least squares min ||A c - y|| by Householder QR (m >= n), in double. Columns whose
  * remaining norm is below a relative 1e-12 of the largest are treated as dependent and get
  * coefficient 0, so a rank-deficient design gives a basic solution instead of garbage.
+ * Internal to the library (the post-processing's refits), not part of its API.
  */
-final class LeastSquares {
+public final class LeastSquares {
     private LeastSquares() {
     }
 
     /** a is m rows x n columns (row-major a[i][j]); returns c of length n. Inputs are not modified. */
-    static double[] solve(double[][] a, double[] y) {
+    public static double[] solve(double[][] a, double[] y) {
         int m = a.length;
         int n = m == 0 ? 0 : a[0].length;
         if (m < n) {

@@ -1,10 +1,9 @@
-package dev.sparsest.exact.multivariate;
+package dev.sparsest.linalg;
 
 /**
  * A null vector of a small dense matrix, by Gaussian elimination with full pivoting: the
  * candidate neurons' lines (d hyperplanes in R^(d+1)) and the trainer's neuron reduction
- * (dependent output vectors) both need one. Public for the trainer; not a general linear
- * algebra API.
+ * (dependent output vectors) both need one. Internal to the library, not part of its API.
  */
 public final class NullSpace {
     private NullSpace() {
@@ -20,7 +19,7 @@ public final class NullSpace {
     }
 
     /** The direction of a one-dimensional null space, or null when the null space is not a line. */
-    static double[] line(double[][] a, int cols, double rankTolerance) {
+    public static double[] line(double[][] a, int cols, double rankTolerance) {
         return solve(a, cols, rankTolerance, true);
     }
 

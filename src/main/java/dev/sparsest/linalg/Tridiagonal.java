@@ -1,7 +1,10 @@
-package dev.sparsest.noisy;
+package dev.sparsest.linalg;
 
-/** Solves a symmetric positive definite tridiagonal system in place (Thomas algorithm, no pivoting needed). */
-final class Tridiagonal {
+/**
+ * Solves a symmetric positive definite tridiagonal system in place (Thomas algorithm, no pivoting
+ * needed). Internal to the library (the penalized path's hat basis), not part of its API.
+ */
+public final class Tridiagonal {
     private Tridiagonal() {
     }
 
@@ -10,7 +13,7 @@ final class Tridiagonal {
      * (off[i] = A[i][i+1]); the two right-hand sides are overwritten by the solutions, diag by the
      * pivots and off by the multipliers.
      */
-    static void solve(int m, double[] diag, double[] off, double[] b1, double[] b2) {
+    public static void solve(int m, double[] diag, double[] off, double[] b1, double[] b2) {
         for (int i = 1; i < m; i++) {
             double l = off[i - 1] / diag[i - 1];
             diag[i] -= l * off[i - 1];

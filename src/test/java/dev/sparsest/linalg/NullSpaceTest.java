@@ -1,4 +1,4 @@
-package dev.sparsest.exact.multivariate;
+package dev.sparsest.linalg;
 
 import org.junit.jupiter.api.Test;
 
