@@ -1,5 +1,7 @@
 package dev.sparsest.kernel;
 
+import dev.sparsest.numeric.PreActivation;
+
 /**
  * The reference implementation: plain loops, the arithmetic of {@link Kernels} written out once.
  * The vector implementation must agree with it (tests compare them at awkward lengths).
@@ -142,17 +144,9 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
-    /**
-     * W_j . [x_i; 1]: the bias, then fused multiply-adds of the weights in order, exactly as the
-     * vector implementation accumulates, so both decide activity (z &gt; 0) identically.
-     */
+    /** W_j . [x_i; 1] by the one definition ({@link PreActivation}), as the vector implementation accumulates it. */
     private static double preActivation(double[] x, int i, int d, double[] wRows, int row) {
-        double z = wRows[row + d];
-        int xo = i * d;
-        for (int t = 0; t < d; t++) {
-            z = Math.fma(wRows[row + t], x[xo + t], z);
-        }
-        return z;
+        return PreActivation.of(wRows, row, x, i * d, d);
     }
 
     /**

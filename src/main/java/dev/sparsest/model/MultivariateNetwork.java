@@ -1,5 +1,7 @@
 package dev.sparsest.model;
 
+import dev.sparsest.numeric.PreActivation;
+
 import java.util.Arrays;
 
 /**
@@ -33,15 +35,15 @@ public final class MultivariateNetwork {
         this.d = d;
     }
 
-    /** f at the row x[off .. off + d). */
+    /**
+     * f at the input x[off .. off + d), the d coordinates of one point stored from index
+     * {@code off} (a row of a row-major data array); pre-activations as the training kernels
+     * compute them ({@link PreActivation}).
+     */
     public double evaluate(double[] x, int off) {
         double f = 0;
         for (int j = 0; j < k; j++) {
-            int row = j * (d + 1);
-            double z = w[row + d];
-            for (int t = 0; t < d; t++) {
-                z += w[row + t] * x[off + t];
-            }
+            double z = PreActivation.of(w, j * (d + 1), x, off, d);
             if (z > 0) {
                 f += v[j] * z;
             }

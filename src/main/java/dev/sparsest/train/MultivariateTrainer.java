@@ -3,9 +3,8 @@ package dev.sparsest.train;
 import dev.sparsest.data.DatasetNd;
 import dev.sparsest.kernel.KernelProvider;
 import dev.sparsest.kernel.Kernels;
-import dev.sparsest.linalg.GaussNewton;
-import dev.sparsest.linalg.LeastSquares;
 import dev.sparsest.model.MultivariateNetwork;
+import dev.sparsest.postprocess.MultivariatePolish;
 
 import java.util.SplittableRandom;
 
@@ -137,144 +136,10 @@ public final class MultivariateTrainer {
         }
         MultivariateNetwork pruned = new MultivariateNetwork(java.util.Arrays.copyOf(pw, kept * m),
                 java.util.Arrays.copyOf(pv, kept), d);
-        MultivariateNetwork refined = refine(refitOutputs(pruned, data), data);
-        MultivariateNetwork polished = fewerNeurons(refined, data, p);
+        MultivariateNetwork polished = MultivariatePolish.polish(pruned, data, p);
         double[] inputs = data.inputs();
         Representable.requireFiniteOutputs(i -> polished.evaluate(inputs, i * d), data.size());
         return new TrainedMultivariate(polished, raw, polished.activeNeurons(threshold), polished.nonzeroParameters(threshold),
-                mse(raw, data), mse(pruned, data), mse(polished, data), history);
-    }
-
-    /**
-     * At most N active neurons at no more l^p cost ({@link NeuronReduction}), kept when the fit
-     * at the data stays as good (to rounding: the reduction does not move the outputs).
-     */
-    static MultivariateNetwork fewerNeurons(MultivariateNetwork f, DatasetNd data, double p) {
-        if (f.width() == 0) {
-            return f;
-        }
-        MultivariateNetwork reduced = refine(NeuronReduction.reduce(f, data, p), data);
-        double scale = 0;
-        for (int i = 0; i < data.size(); i++) {
-            scale = Math.max(scale, Math.abs(data.y(i)));
-        }
-        double before = mse(f, data);
-        return mse(reduced, data) <= Math.max(2 * before, 1e-24 * scale * scale) ? reduced : f;
-    }
-
-    /** Least squares for v with the hidden layer fixed (when there are no more neurons than points). */
-    static MultivariateNetwork refitOutputs(MultivariateNetwork f, DatasetNd data) {
-        int n = data.size();
-        int k = f.width();
-        int d = f.dimension();
-        if (k == 0 || k > n) {
-            return f;
-        }
-        double[] w = f.weights();
-        double[] x = data.inputs();
-        double[][] a = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < k; j++) {
-                double z = w[j * (d + 1) + d];
-                for (int t = 0; t < d; t++) {
-                    z += w[j * (d + 1) + t] * x[i * d + t];
-                }
-                a[i][j] = Math.max(z, 0);
-            }
-        }
-        double[] v = LeastSquares.solve(a, data.targets());
-        MultivariateNetwork refit = new MultivariateNetwork(w, v, d);
-        return mse(refit, data) <= mse(f, data) ? refit : f;
-    }
-
-    /**
-     * Gauss-Newton on the nonzero parameters only (zeros stay zero, so the sparsity is kept):
-     * minimum-norm steps towards the nearest interpolant, kept only while the MSE falls. O(N^3)
-     * per step; used up to KnotRefinement.MAX_POINTS points.
-     */
-    static MultivariateNetwork refine(MultivariateNetwork f, DatasetNd data) {
-        int n = data.size();
-        int d = f.dimension();
-        int k = f.width();
-        if (n > KnotRefinement.MAX_POINTS || k == 0) {
-            return f;
-        }
-        double[] w = f.weights();
-        double[] v = f.outputWeights();
-        int[] free = new int[w.length];
-        int nFree = 0;
-        for (int e = 0; e < w.length; e++) {
-            if (w[e] != 0) {
-                free[nFree++] = e;
-            }
-        }
-        double[] x = data.inputs();
-        MultivariateNetwork best = f;
-        double bestMse = mse(f, data);
-        for (int step = 0; step < 30 && bestMse > 0; step++) {
-            double[][] jac = new double[n][k + nFree];
-            double[] r = new double[n];
-            double[] z = new double[k];
-            for (int i = 0; i < n; i++) {
-                double fi = 0;
-                for (int j = 0; j < k; j++) {
-                    double zj = w[j * (d + 1) + d];
-                    for (int t = 0; t < d; t++) {
-                        zj += w[j * (d + 1) + t] * x[i * d + t];
-                    }
-                    z[j] = zj;
-                    if (zj > 0) {
-                        fi += v[j] * zj;
-                        jac[i][j] = zj;
-                    }
-                }
-                for (int q = 0; q < nFree; q++) {
-                    int e = free[q];
-                    int j = e / (d + 1);
-                    int t = e % (d + 1);
-                    if (z[j] > 0) {
-                        jac[i][k + q] = v[j] * (t == d ? 1 : x[i * d + t]);
-                    }
-                }
-                r[i] = fi - data.y(i);
-            }
-            double[] delta = GaussNewton.minimumNormStep(jac, r);
-            if (delta == null) {
-                break;
-            }
-            double[] nv = v.clone();
-            double[] nw = w.clone();
-            for (int j = 0; j < k; j++) {
-                nv[j] += delta[j];
-            }
-            for (int q = 0; q < nFree; q++) {
-                nw[free[q]] += delta[k + q];
-            }
-            MultivariateNetwork candidate;
-            try {
-                candidate = new MultivariateNetwork(nw, nv, d);
-            } catch (IllegalArgumentException e) {
-                break;
-            }
-            double m = mse(candidate, data);
-            if (!(m < bestMse)) {
-                break;
-            }
-            best = candidate;
-            bestMse = m;
-            v = nv;
-            w = nw;
-        }
-        return best;
-    }
-
-    static double mse(MultivariateNetwork f, DatasetNd data) {
-        double[] x = data.inputs();
-        double s = 0;
-        for (int i = 0; i < data.size(); i++) {
-            double r = f.evaluate(x, i * data.dimension()) - data.y(i);
-            s += r * r;
-        }
-        return s / data.size();
+                MultivariatePolish.mse(raw, data), MultivariatePolish.mse(pruned, data), MultivariatePolish.mse(polished, data), history);
     }
 }

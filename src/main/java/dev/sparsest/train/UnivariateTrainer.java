@@ -8,6 +8,9 @@ import dev.sparsest.kernel.KernelProvider;
 import dev.sparsest.kernel.Kernels;
 import dev.sparsest.model.Neurons1D;
 import dev.sparsest.model.UnivariateNetwork;
+import dev.sparsest.postprocess.Fit1D;
+import dev.sparsest.postprocess.KnotCleanup;
+import dev.sparsest.postprocess.Polish;
 
 import java.util.SplittableRandom;
 
@@ -72,7 +75,7 @@ public final class UnivariateTrainer {
         TrainedUnivariate best = null;
         for (int run = 0; run < config.restarts() && (run == 0 || !listener.stopRequested()); run++) {
             TrainedUnivariate t = trainOnce(data, config.seed() + run, listener.countingFrom((long) run * config.epochs()));
-            if (best == null || t.isBetterThan(best, Polish.interpolationFloor(data), config.p())) {
+            if (best == null || t.isBetterThan(best, Fit1D.interpolationFloor(data), config.p())) {
                 best = t;
             }
         }
@@ -184,8 +187,8 @@ public final class UnivariateTrainer {
         Polish.Result polished = Polish.polish(merged, data);
         Representable.requireFiniteOutputs(i -> polished.network().evaluate(data.x(i)), data.size());
         Penalty penalty = config.p() == 1 ? Penalty.l1() : Penalty.lp(config.p());
-        return new TrainedUnivariate(polished.network(), raw, active, Polish.mse(rawNet, data), Polish.mse(merged, data),
-                Polish.mse(polished.network(), data), polished.knotsAdded(), history, new ChordPathSolver().solve(data, penalty));
+        return new TrainedUnivariate(polished.network(), raw, active, Fit1D.mse(rawNet, data), Fit1D.mse(merged, data),
+                Fit1D.mse(polished.network(), data), polished.knotsAdded(), history, new ChordPathSolver().solve(data, penalty));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.sparsest.train;
 
+import dev.sparsest.postprocess.Fit1D;
+
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.model.UnivariateNetwork;
 import org.junit.jupiter.api.Test;
@@ -85,7 +87,7 @@ class UnivariateTrainerTest {
     void restartsKeepTheBestRunAndReportAllEpochs() {
         Dataset1D d = Dataset1D.of(new double[] {0, 1.2, 2.1, 3.4, 4.0, 5.3, 6.1}, new double[] {0.3, -0.5, 0.9, 0.1, -0.7, 0.4, 0.8});
         TrainConfig one = TrainConfig.defaults().withEpochs(20_000).withWarmupEpochs(5000).withLambda(0.03).withNormalization(true);
-        double floor = Polish.interpolationFloor(d);
+        double floor = Fit1D.interpolationFloor(d);
         TrainedUnivariate best = new UnivariateTrainer(one.withRestarts(3)).train(d);
         for (int s = 1; s <= 3; s++) {
             TrainedUnivariate single = new UnivariateTrainer(one.withSeed(s)).train(d);

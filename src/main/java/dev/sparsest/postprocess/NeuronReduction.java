@@ -1,8 +1,9 @@
-package dev.sparsest.train;
+package dev.sparsest.postprocess;
 
 import dev.sparsest.data.DatasetNd;
 import dev.sparsest.linalg.NullSpace;
 import dev.sparsest.model.MultivariateNetwork;
+import dev.sparsest.numeric.PreActivation;
 
 /**
  * At most N active neurons at no more cost, keeping the outputs at the data (the argument of
@@ -16,7 +17,7 @@ import dev.sparsest.model.MultivariateNetwork;
  * end of the interval where all scales stay &gt;= 0 removes a neuron and costs no more. Off the
  * data the function may change; at the data it does not (to rounding).
  */
-final class NeuronReduction {
+public final class NeuronReduction {
     /** Pivots below this (relative to the output matrix's largest entry) count as zero: dependent outputs. */
     private static final double RANK_TOLERANCE = 1e-10;
 
@@ -24,7 +25,7 @@ final class NeuronReduction {
     }
 
     /** The reduced network, with neurons in balanced form (|v_k| = ||w_k||_2). */
-    static MultivariateNetwork reduce(MultivariateNetwork f, DatasetNd data, double p) {
+    public static MultivariateNetwork reduce(MultivariateNetwork f, DatasetNd data, double p) {
         int d = f.dimension();
         int m = d + 1;
         int k = f.width();
@@ -165,11 +166,8 @@ final class NeuronReduction {
         return x;
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+    /** u . [x; 1] for a row [x; 1] of {@link #rows}: the network's pre-activation ({@link PreActivation}). */
+    private static double dot(double[] row, double[] u) {
+        return PreActivation.of(u, 0, row, 0, u.length - 1);
     }
 }

@@ -1,4 +1,4 @@
-package dev.sparsest.train;
+package dev.sparsest.postprocess;
 
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.model.UnivariateNetwork;
@@ -16,11 +16,11 @@ import java.util.Arrays;
  * </ul>
  * Equal knots merge already when a network is built.
  */
-final class KnotCleanup {
+public final class KnotCleanup {
     private KnotCleanup() {
     }
 
-    static UnivariateNetwork apply(UnivariateNetwork f, Dataset1D data) {
+    public static UnivariateNetwork apply(UnivariateNetwork f, Dataset1D data) {
         int n = data.size();
         double first = data.x(0);
         double last = data.x(n - 1);

@@ -1,4 +1,4 @@
-package dev.sparsest.train;
+package dev.sparsest.postprocess;
 
 import dev.sparsest.data.DatasetNd;
 import dev.sparsest.model.MultivariateNetwork;

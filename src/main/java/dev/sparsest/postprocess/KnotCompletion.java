@@ -1,4 +1,4 @@
-package dev.sparsest.train;
+package dev.sparsest.postprocess;
 
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.model.UnivariateNetwork;
@@ -32,10 +32,10 @@ final class KnotCompletion {
             return f;
         }
         UnivariateNetwork cur = f;
-        double curMse = Polish.mse(cur, data);
+        double curMse = Fit1D.mse(cur, data);
         for (int added = 0; added < MAX_ADDED && curMse > floor && cur.neurons() + 2 < n; added++) {
             UnivariateNetwork best = bestWithOneMoreKnot(cur, data);
-            double m = best == null ? Double.POSITIVE_INFINITY : Polish.mse(best, data);
+            double m = best == null ? Double.POSITIVE_INFINITY : Fit1D.mse(best, data);
             if (!(m < curMse)) {
                 break;
             }
@@ -56,8 +56,8 @@ final class KnotCompletion {
                 if (knots == null) {
                     continue;
                 }
-                UnivariateNetwork candidate = Polish.refitOnKnots(knots, data);
-                double m = Polish.mse(candidate, data);
+                UnivariateNetwork candidate = Fit1D.refitOnKnots(knots, data);
+                double m = Fit1D.mse(candidate, data);
                 // keep the REFINED best, sorted by error
                 for (int s = 0; s < REFINED; s++) {
                     if (m < screenedMse[s]) {
@@ -75,7 +75,7 @@ final class KnotCompletion {
         for (UnivariateNetwork candidate : screened) {
             if (candidate != null) {
                 UnivariateNetwork refined = KnotRefinement.refine(candidate, data);
-                double m = Polish.mse(refined, data);
+                double m = Fit1D.mse(refined, data);
                 if (m < bestMse) {
                     best = refined;
                     bestMse = m;

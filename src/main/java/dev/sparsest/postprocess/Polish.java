@@ -1,7 +1,6 @@
-package dev.sparsest.train;
+package dev.sparsest.postprocess;
 
 import dev.sparsest.data.Dataset1D;
-import dev.sparsest.linalg.LeastSquares;
 import dev.sparsest.model.UnivariateNetwork;
 
 /**
@@ -15,17 +14,17 @@ import dev.sparsest.model.UnivariateNetwork;
  * knots are added if the trained ones cannot interpolate ({@link KnotCompletion}), and finally
  * knots the interpolation does not need are dropped ({@link #dropRedundant}). Dense QR: O(N K^2) per refit, meant for the sizes the trainer handles.
  */
-final class Polish {
+public final class Polish {
     private Polish() {
     }
 
     /** The polished network and the number of knots {@link KnotCompletion} had to add (0 normally). */
-    record Result(UnivariateNetwork network, int knotsAdded) {
+    public record Result(UnivariateNetwork network, int knotsAdded) {
     }
 
-    static Result polish(UnivariateNetwork f, Dataset1D data) {
-        UnivariateNetwork best = refit(f, data);
-        double bestMse = mse(best, data);
+    public static Result polish(UnivariateNetwork f, Dataset1D data) {
+        UnivariateNetwork best = Fit1D.refit(f, data);
+        double bestMse = Fit1D.mse(best, data);
         double floor = 1e-28 * data.yScale() * data.yScale();
         for (int i = 0; i < data.size(); i++) {
             UnivariateNetwork snapped = snappedTo(best, data.x(i), 0.02 * localSpacing(data, i));
@@ -34,12 +33,12 @@ final class Polish {
             }
             // too many knots for the least-squares refit: let Gauss-Newton fit them instead
             UnivariateNetwork candidate = snapped.neurons() + 2 <= data.size()
-                    ? refitOnKnots(snapped.knots(), data) : KnotRefinement.refine(snapped, data);
-            double m = mse(candidate, data);
+                    ? Fit1D.refitOnKnots(snapped.knots(), data) : KnotRefinement.refine(snapped, data);
+            double m = Fit1D.mse(candidate, data);
             if (m > Math.max(bestMse * (1 + 1e-6), floor) && snapped.neurons() + 2 <= data.size()) {
                 // the other free knots may have to move with it (an interpolant's knots are coupled)
                 candidate = KnotRefinement.refine(candidate, data);
-                m = mse(candidate, data);
+                m = Fit1D.mse(candidate, data);
             }
             if (m <= Math.max(bestMse * (1 + 1e-6), floor)) {
                 best = candidate;
@@ -47,7 +46,7 @@ final class Polish {
             }
         }
         UnivariateNetwork refined = KnotRefinement.refine(best, data);
-        UnivariateNetwork completed = KnotCompletion.complete(refined, data, interpolationFloor(data));
+        UnivariateNetwork completed = KnotCompletion.complete(refined, data, Fit1D.interpolationFloor(data));
         return new Result(dropRedundant(completed, data), completed.neurons() - refined.neurons());
     }
 
@@ -57,8 +56,8 @@ final class Polish {
      * max|y|^2). Only ever deletes knots, so a network that interpolates keeps interpolating.
      */
     static UnivariateNetwork dropRedundant(UnivariateNetwork f, Dataset1D data) {
-        double floor = interpolationFloor(data);
-        if (mse(f, data) > floor) {
+        double floor = Fit1D.interpolationFloor(data);
+        if (Fit1D.mse(f, data) > floor) {
             return f;
         }
         UnivariateNetwork cur = f;
@@ -82,8 +81,8 @@ final class Polish {
                     }
                 }
                 UnivariateNetwork candidate = KnotRefinement.refine(
-                        refit(UnivariateNetwork.of(u, c, cur.slope(), cur.anchorX(), cur.anchorY()), data), data);
-                if (mse(candidate, data) <= floor) {
+                        Fit1D.refit(UnivariateNetwork.of(u, c, cur.slope(), cur.anchorX(), cur.anchorY()), data), data);
+                if (Fit1D.mse(candidate, data) <= floor) {
                     cur = candidate;
                     dropped = true;
                     break;
@@ -93,10 +92,6 @@ final class Polish {
         return cur;
     }
 
-    /** The MSE below which a network counts as interpolating: 1e-24 of max|y|^2 (round-off). */
-    static double interpolationFloor(Dataset1D data) {
-        return 1e-24 * data.yScale() * data.yScale();
-    }
 
     /**
      * The network with every knot within {@code radius} of the point moved onto it (knots just
@@ -126,39 +121,6 @@ final class Polish {
         return h;
     }
 
-    static UnivariateNetwork refit(UnivariateNetwork f, Dataset1D data) {
-        return f.neurons() + 2 > data.size() ? f : refitOnKnots(f.knots(), data);
-    }
 
-    /** The least-squares network with these (distinct) knots; needs at most N - 2 knots. */
-    static UnivariateNetwork refitOnKnots(double[] knots, Dataset1D data) {
-        int n = data.size();
-        int k = knots.length;
-        // columns: (x - x0), 1, relu(x - u_k); anchored at the first data point for conditioning
-        double x0 = data.x(0);
-        double[][] a = new double[n][k + 2];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double xi = data.x(i);
-            a[i][0] = xi - x0;
-            a[i][1] = 1;
-            for (int j = 0; j < k; j++) {
-                a[i][2 + j] = Math.max(xi - knots[j], 0);
-            }
-            y[i] = data.y(i);
-        }
-        double[] coef = LeastSquares.solve(a, y);
-        double[] c = new double[k];
-        System.arraycopy(coef, 2, c, 0, k);
-        return UnivariateNetwork.of(knots, c, coef[0], x0, coef[1]);
-    }
 
-    static double mse(UnivariateNetwork f, Dataset1D data) {
-        double s = 0;
-        for (int i = 0; i < data.size(); i++) {
-            double r = f.evaluate(data.x(i)) - data.y(i);
-            s += r * r;
-        }
-        return s / data.size();
-    }
 }

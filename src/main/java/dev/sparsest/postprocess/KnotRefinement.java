@@ -1,4 +1,4 @@
-package dev.sparsest.train;
+package dev.sparsest.postprocess;
 
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.linalg.GaussNewton;
@@ -34,7 +34,7 @@ final class KnotRefinement {
         for (int j = 0; j < k; j++) {
             interval[j] = freeInterval(data, u[j]);
         }
-        double best = Polish.mse(f, data);
+        double best = Fit1D.mse(f, data);
         UnivariateNetwork bestNet = f;
         for (int step = 0; step < STEPS && best > 0; step++) {
             // parameters: slope, y0, c_1..c_k, then the free u_j
@@ -87,7 +87,7 @@ final class KnotRefinement {
             } catch (IllegalArgumentException e) {
                 break; // a non-finite step
             }
-            double mse = Polish.mse(candidate, data);
+            double mse = Fit1D.mse(candidate, data);
             if (!(mse < best)) {
                 break;
             }

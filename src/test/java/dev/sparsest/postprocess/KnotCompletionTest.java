@@ -1,4 +1,4 @@
-package dev.sparsest.train;
+package dev.sparsest.postprocess;
 
 import dev.sparsest.data.Dataset1D;
 import dev.sparsest.exact.ChordPathSolver;
@@ -19,18 +19,18 @@ class KnotCompletionTest {
     void anInterpolatingNetworkIsLeftAlone() {
         Dataset1D d = Dataset1D.of(new double[] {0, 1, 2, 3}, new double[] {0, 1, 0, 0});
         UnivariateNetwork f = new ChordPathSolver().solve(d, Penalty.l0()).network();
-        assertSame(f, KnotCompletion.complete(f, d, Polish.interpolationFloor(d)));
+        assertSame(f, KnotCompletion.complete(f, d, Fit1D.interpolationFloor(d)));
     }
 
     @Test
     void aMissingKnotIsPutBack() {
         // the hat 0,0,1,1,0,0 needs knots at -1, 0.5, 2; the middle one removed
         Dataset1D d = Dataset1D.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0});
-        UnivariateNetwork missing = Polish.refitOnKnots(new double[] {-1, 2}, d);
-        assertTrue(Polish.mse(missing, d) > 1e-3);
-        UnivariateNetwork f = KnotCompletion.complete(missing, d, Polish.interpolationFloor(d));
+        UnivariateNetwork missing = Fit1D.refitOnKnots(new double[] {-1, 2}, d);
+        assertTrue(Fit1D.mse(missing, d) > 1e-3);
+        UnivariateNetwork f = KnotCompletion.complete(missing, d, Fit1D.interpolationFloor(d));
         assertEquals(3, f.neurons(), f.toString());
-        assertTrue(Polish.mse(f, d) <= Polish.interpolationFloor(d), "interpolates: " + Polish.mse(f, d));
+        assertTrue(Fit1D.mse(f, d) <= Fit1D.interpolationFloor(d), "interpolates: " + Fit1D.mse(f, d));
         assertEquals(0.5, f.knot(1), 1e-9, "the knot at the chord crossing");
     }
 
@@ -44,9 +44,9 @@ class KnotCompletionTest {
             y[i] = r.nextDouble();
         }
         Dataset1D d = Dataset1D.of(x, y);
-        UnivariateNetwork f = KnotCompletion.complete(Polish.refitOnKnots(new double[0], d), d, Polish.interpolationFloor(d));
+        UnivariateNetwork f = KnotCompletion.complete(Fit1D.refitOnKnots(new double[0], d), d, Fit1D.interpolationFloor(d));
         assertEquals(KnotCompletion.MAX_ADDED, f.neurons(), "at most four knots, then it gives up");
-        assertTrue(Polish.mse(f, d) > Polish.interpolationFloor(d));
+        assertTrue(Fit1D.mse(f, d) > Fit1D.interpolationFloor(d));
     }
 
     @Test
@@ -61,11 +61,11 @@ class KnotCompletionTest {
                 y[i] = r.nextDouble() * 2 - 1;
             }
             Dataset1D d = Dataset1D.of(x, y);
-            UnivariateNetwork line = Polish.refitOnKnots(new double[0], d);
-            UnivariateNetwork f = KnotCompletion.complete(line, d, Polish.interpolationFloor(d));
+            UnivariateNetwork line = Fit1D.refitOnKnots(new double[0], d);
+            UnivariateNetwork f = KnotCompletion.complete(line, d, Fit1D.interpolationFloor(d));
             assertTrue(f.neurons() <= Math.min(n - 2, KnotCompletion.MAX_ADDED), f.neurons() + " knots for " + n + " points");
             assertTrue(f.neurons() >= new ChordPathSolver().solve(d, Penalty.l0()).neurons());
-            assertTrue(Polish.mse(f, d) <= Polish.interpolationFloor(d), "trial " + trial + ": " + Polish.mse(f, d));
+            assertTrue(Fit1D.mse(f, d) <= Fit1D.interpolationFloor(d), "trial " + trial + ": " + Fit1D.mse(f, d));
         }
     }
 }
