@@ -19,6 +19,7 @@ import dev.sparsest.train.UnivariateTrainer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,6 +96,9 @@ final class TrainCommand implements Callable<Integer> {
                 .withWidth(width).withSeed(seed).withOptimizer(parseOptimizer(optimizer)).withWarmupEpochs(warmup)
                 .withNormalization(normalize).withRestarts(restarts).withEarlyStop(earlyStop).withKnotMerging(!noKnotMerging);
         NumericTable table = CsvReader.read(data);
+        if (table.columnCount() > 2) {
+            refuseUnivariateOnly();
+        }
         long t0 = System.nanoTime();
         long totalEpochs = table.columnCount() == 2 ? (long) epochs * restarts : epochs;
         try (Interruption stop = new Interruption();
@@ -111,6 +115,15 @@ final class TrainCommand implements Callable<Integer> {
                 }
                 throw e;
             }
+        }
+    }
+
+    /** Options that only the 1-D trainer honours, refused for d-D data with their names. */
+    private void refuseUnivariateOnly() {
+        String option = restarts > 1 ? "--restarts" : normalize ? "--normalize" : noKnotMerging ? "--no-knot-merging" : null;
+        if (option != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), option + " applies to 1-D data only; "
+                    + data + " has " + "more than two columns (d-D): leave it out");
         }
     }
 

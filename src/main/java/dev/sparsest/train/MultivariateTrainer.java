@@ -27,7 +27,17 @@ public final class MultivariateTrainer {
         this(config, KernelProvider.get());
     }
 
+    /**
+     * Refuses the settings this trainer does not honour yet (restarts, normalization), naming
+     * them, rather than ignoring them; knot merging is a 1-D notion and has no effect here.
+     */
     public MultivariateTrainer(TrainConfig config, Kernels kernels) {
+        if (config.restarts() > 1) {
+            throw new IllegalArgumentException("restarts (" + config.restarts() + ") are 1-D only so far: train d-D data once per seed");
+        }
+        if (config.normalize()) {
+            throw new IllegalArgumentException("normalization is 1-D only so far: standardize d-D inputs before training");
+        }
         this.config = config;
         this.kernels = kernels;
     }

@@ -1,29 +1,34 @@
 package dev.sparsest.train;
 
-/**
- * Settings of a training run (immutable; the with-methods return changed copies). Defaults are the
- * paper's univariate experiment: p = 0.4, lambda = 0.003, learning rate 0.01, 100 000 epochs,
- * width 80, five warm-up epochs (the proximal step starts at epoch 6), seed 1.
- */
-public final class TrainConfig {
-    private final double p;
-    private final double lambda;
-    private final double learningRate;
-    private final int epochs;
-    private final int width;
-    private final int warmupEpochs;
-    private final long seed;
-    private final double activeThreshold; // NaN: the default of the problem's dimension
-    private final Optimizer optimizer;
-    private final boolean normalize;
-    private final int restarts;
-    private final int earlyStop;
-    private final int threads;
-    private final boolean mergeKnots;
+import java.util.function.Consumer;
 
-    private TrainConfig(double p, double lambda, double learningRate, int epochs, int width, int warmupEpochs,
-                        long seed, double activeThreshold, Optimizer optimizer, boolean normalize, int restarts, int earlyStop, int threads,
-                        boolean mergeKnots) {
+/**
+ * Settings of a training run, immutable; the with-methods return changed copies. Defaults are
+ * the paper's univariate experiment: p = 0.4, lambda = 0.003, learning rate 0.01, 100 000
+ * epochs, width 80, five warm-up epochs (the proximal step starts at epoch 6), seed 1.
+ *
+ * @param p               the exponent of the l^p path norm, in (0, 1]
+ * @param lambda          the penalty weight, finite and &gt;= 0
+ * @param learningRate    Adam's learning rate, finite and &gt; 0
+ * @param epochs          full-batch steps, &gt;= 0
+ * @param width           neurons at the start, &gt;= 1
+ * @param warmupEpochs    epochs of plain Adam before the proximal step, &gt;= 0
+ * @param seed            the initialization's seed
+ * @param activeThreshold |v w| above which a neuron or parameter counts as active; NaN: the
+ *                        default of the problem's dimension (1e-8 in 1-D, 1e-6 in d-D)
+ * @param optimizer       the reweighted proximal step (PROX) or the Adam / AdamW baselines
+ * @param normalize       1-D: train on x mapped to [-1, 1] (refused in d-D)
+ * @param restarts        1-D: runs from seeds seed, seed + 1, ...; the best is kept (refused above 1 in d-D)
+ * @param earlyStop       the early-stop window in epochs; 0 runs every epoch
+ * @param threads         threads per epoch; 0 picks them
+ * @param mergeKnots      1-D: merge same-sign knots of one data interval during training
+ */
+public record TrainConfig(double p, double lambda, double learningRate, int epochs, int width, int warmupEpochs,
+                          long seed, double activeThreshold, Optimizer optimizer, boolean normalize, int restarts,
+                          int earlyStop, int threads, boolean mergeKnots) {
+
+    /** Validates every setting (an {@link IllegalArgumentException} naming it). */
+    public TrainConfig {
         if (!(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("p must be in (0, 1]: " + p);
         }
@@ -54,20 +59,9 @@ public final class TrainConfig {
         if (!(Double.isNaN(activeThreshold) || activeThreshold >= 0)) {
             throw new IllegalArgumentException("the active threshold must be >= 0: " + activeThreshold);
         }
-        this.p = p;
-        this.lambda = lambda;
-        this.learningRate = learningRate;
-        this.epochs = epochs;
-        this.width = width;
-        this.warmupEpochs = warmupEpochs;
-        this.seed = seed;
-        this.activeThreshold = activeThreshold;
-        this.optimizer = optimizer;
-        this.normalize = normalize;
-        this.restarts = restarts;
-        this.earlyStop = earlyStop;
-        this.threads = threads;
-        this.mergeKnots = mergeKnots;
+        if (optimizer == null) {
+            throw new IllegalArgumentException("the optimizer must not be null");
+        }
     }
 
     public static TrainConfig defaults() {
@@ -75,40 +69,40 @@ public final class TrainConfig {
     }
 
     public TrainConfig withP(double v) {
-        return new TrainConfig(v, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads, mergeKnots);
+        return with(b -> b.p = v);
     }
 
     public TrainConfig withLambda(double v) {
-        return new TrainConfig(p, v, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads, mergeKnots);
+        return with(b -> b.lambda = v);
     }
 
     public TrainConfig withLearningRate(double v) {
-        return new TrainConfig(p, lambda, v, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads, mergeKnots);
+        return with(b -> b.learningRate = v);
     }
 
     public TrainConfig withEpochs(int v) {
-        return new TrainConfig(p, lambda, learningRate, v, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads, mergeKnots);
+        return with(b -> b.epochs = v);
     }
 
     public TrainConfig withWidth(int v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, v, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads, mergeKnots);
+        return with(b -> b.width = v);
     }
 
     public TrainConfig withWarmupEpochs(int v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, v, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads, mergeKnots);
+        return with(b -> b.warmupEpochs = v);
     }
 
     public TrainConfig withSeed(long v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, v, activeThreshold, optimizer, normalize, restarts, earlyStop, threads, mergeKnots);
+        return with(b -> b.seed = v);
     }
 
     /** |v w| above this counts as active (default 1e-8 in 1-D, 1e-6 in d-D, as in the paper). */
     public TrainConfig withActiveThreshold(double v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, v, optimizer, normalize, restarts, earlyStop, threads, mergeKnots);
+        return with(b -> b.activeThreshold = v);
     }
 
     public TrainConfig withOptimizer(Optimizer v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, v, normalize, restarts, earlyStop, threads, mergeKnots);
+        return with(b -> b.optimizer = v);
     }
 
     /**
@@ -120,7 +114,7 @@ public final class TrainConfig {
      * (lambda = 0.03) against 44 without (lambda = 0.01, the best found there).
      */
     public TrainConfig withNormalization(boolean on) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, on, restarts, earlyStop, threads, mergeKnots);
+        return with(b -> b.normalize = on);
     }
 
     /**
@@ -131,7 +125,7 @@ public final class TrainConfig {
      * one much likelier (measured in PERF.md, "Agreement with the exact optimum").
      */
     public TrainConfig withRestarts(int v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, v, earlyStop, threads, mergeKnots);
+        return with(b -> b.restarts = v);
     }
 
     /**
@@ -140,7 +134,7 @@ public final class TrainConfig {
      * runs all epochs, as the paper did.
      */
     public TrainConfig withEarlyStop(int window) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, window, threads, mergeKnots);
+        return with(b -> b.earlyStop = window);
     }
 
     /**
@@ -151,7 +145,7 @@ public final class TrainConfig {
      * bit on machines with other core counts.
      */
     public TrainConfig withThreads(int v) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, v, mergeKnots);
+        return with(b -> b.threads = v);
     }
 
     /**
@@ -163,64 +157,55 @@ public final class TrainConfig {
      * the merge, 72 at 4 and 11 at 5; with it all 96 end at 3). Off gives the plain algorithm.
      */
     public TrainConfig withKnotMerging(boolean on) {
-        return new TrainConfig(p, lambda, learningRate, epochs, width, warmupEpochs, seed, activeThreshold, optimizer, normalize, restarts, earlyStop, threads, on);
+        return with(b -> b.mergeKnots = on);
     }
 
-    public boolean mergeKnots() {
-        return mergeKnots;
-    }
-
-    public int threads() {
-        return threads;
-    }
-
-    public int earlyStop() {
-        return earlyStop;
-    }
-
-    public int restarts() {
-        return restarts;
-    }
-
-    public boolean normalize() {
-        return normalize;
-    }
-
-    public double p() {
-        return p;
-    }
-
-    public double lambda() {
-        return lambda;
-    }
-
-    public double learningRate() {
-        return learningRate;
-    }
-
-    public int epochs() {
-        return epochs;
-    }
-
-    public int width() {
-        return width;
-    }
-
-    public int warmupEpochs() {
-        return warmupEpochs;
-    }
-
-    public long seed() {
-        return seed;
-    }
-
-    public Optimizer optimizer() {
-        return optimizer;
-    }
-
-    /** The active threshold, or {@code dimensionDefault} when none was set. */
+    /** The active threshold, or {@code dimensionDefault} when none was set (the component is NaN then). */
     public double activeThreshold(double dimensionDefault) {
         return Double.isNaN(activeThreshold) ? dimensionDefault : activeThreshold;
+    }
+
+    /** A copy with one change: the with-methods name the setting, this builds the record once. */
+    private TrainConfig with(Consumer<Settings> change) {
+        Settings b = new Settings(this);
+        change.accept(b);
+        return new TrainConfig(b.p, b.lambda, b.learningRate, b.epochs, b.width, b.warmupEpochs, b.seed, b.activeThreshold,
+                b.optimizer, b.normalize, b.restarts, b.earlyStop, b.threads, b.mergeKnots);
+    }
+
+    /** The settings as mutable fields, for {@link #with}. */
+    private static final class Settings {
+        double p;
+        double lambda;
+        double learningRate;
+        int epochs;
+        int width;
+        int warmupEpochs;
+        long seed;
+        double activeThreshold;
+        Optimizer optimizer;
+        boolean normalize;
+        int restarts;
+        int earlyStop;
+        int threads;
+        boolean mergeKnots;
+
+        Settings(TrainConfig c) {
+            p = c.p;
+            lambda = c.lambda;
+            learningRate = c.learningRate;
+            epochs = c.epochs;
+            width = c.width;
+            warmupEpochs = c.warmupEpochs;
+            seed = c.seed;
+            activeThreshold = c.activeThreshold;
+            optimizer = c.optimizer;
+            normalize = c.normalize;
+            restarts = c.restarts;
+            earlyStop = c.earlyStop;
+            threads = c.threads;
+            mergeKnots = c.mergeKnots;
+        }
     }
 
     @Override

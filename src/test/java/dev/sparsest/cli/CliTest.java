@@ -213,6 +213,22 @@ class CliTest {
     }
 
     @Test
+    void univariateOnlyTrainingOptionsAreRefusedForMultivariateData() throws Exception {
+        Path data = write("nd2.csv", "a,b,y\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");
+        for (String[] option : new String[][] {{"--restarts", "2"}, {"--normalize"}, {"--no-knot-merging"}}) {
+            String[] args = new String[option.length + 4];
+            args[0] = "train";
+            args[1] = data.toString();
+            args[2] = "--epochs";
+            args[3] = "10";
+            System.arraycopy(option, 0, args, 4, option.length);
+            Result r = run(args);
+            assertEquals(2, r.code(), option[0] + ": " + r.err());
+            assertTrue(r.err().contains(option[0] + " applies to 1-D data only"), r.err());
+        }
+    }
+
+    @Test
     void paperTrainingTableShowsTheExactOptimumReached() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PaperExperiments.univariate(new PrintStream(buf, true, StandardCharsets.UTF_8));

@@ -41,4 +41,14 @@ class MultivariateTrainerTest {
         assertTrue(adam.nonzeroParameters() > 10 * t.nonzeroParameters(),
                 "Adam keeps " + adam.nonzeroParameters() + " parameters against " + t.nonzeroParameters());
     }
+
+    @Test
+    void settingsItDoesNotHonourAreRefusedByName() {
+        var restarts = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new MultivariateTrainer(TrainConfig.defaults().withRestarts(3)));
+        assertTrue(restarts.getMessage().contains("restarts"), restarts.getMessage());
+        var normalize = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new MultivariateTrainer(TrainConfig.defaults().withNormalization(true)));
+        assertTrue(normalize.getMessage().contains("normalization"), normalize.getMessage());
+    }
 }
