@@ -6,7 +6,7 @@ import dev.sparsest.exact.multivariate.ActivationPatterns;
 import dev.sparsest.exact.multivariate.MultivariateOptimum;
 import dev.sparsest.exact.multivariate.MultivariateOracle;
 import dev.sparsest.exact.multivariate.ThresholdEstimate;
-import dev.sparsest.json.Json;
+import dev.sparsest.json.JsonWriter;
 import dev.sparsest.model.MultivariateJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,21 +95,20 @@ final class ExactCommand implements Callable<Integer> {
 
     private String json(DatasetNd d, long patterns, MultivariateOracle.Answers answers, MultivariateOptimum chosen,
                         MultivariateOptimum sparsest, ThresholdEstimate threshold) {
-        return "{\n"
-                + "  \"points\": " + d.size() + ",\n"
-                + "  \"dimension\": " + d.dimension() + ",\n"
-                + "  \"patterns\": " + patterns + ",\n"
-                + "  \"coverBound\": " + ActivationPatterns.coverBound(d.size(), d.dimension()) + ",\n"
-                + "  \"vertices\": " + answers.vertices() + ",\n"
-                + "  \"l0Parameters\": " + sparsest.parameters() + ",\n"
-                + "  \"p\": " + (p == null ? 0 : Json.number(p)) + ",\n"
-                + "  \"cost\": " + Json.number(chosen.cost()) + ",\n"
-                + "  \"parameters\": " + chosen.parameters() + ",\n"
-                + "  \"neurons\": " + chosen.neurons() + ",\n"
-                + "  \"sparsest\": " + answers.everyOptimumIsSparsest(1) + ",\n"
-                + "  \"pStarBelow\": " + (threshold == null ? "null" : Json.number(threshold.below())) + ",\n"
-                + "  \"pStarAbove\": " + (threshold == null ? "null" : Json.number(threshold.above())) + ",\n"
-                + "  \"network\": " + MultivariateJson.write(chosen.network()).strip().replace("\n", "\n  ") + "\n"
-                + "}\n";
+        return JsonWriter.document(o -> {
+            o.add("points", d.size()).add("dimension", d.dimension()).add("patterns", patterns)
+                    .add("coverBound", ActivationPatterns.coverBound(d.size(), d.dimension())).add("vertices", answers.vertices())
+                    .add("l0Parameters", sparsest.parameters());
+            if (p == null) {
+                o.add("p", 0L);
+            } else {
+                o.add("p", p.doubleValue());
+            }
+            o.add("cost", chosen.cost()).add("parameters", chosen.parameters()).add("neurons", chosen.neurons())
+                    .add("sparsest", answers.everyOptimumIsSparsest(1))
+                    .addOrNull("pStarBelow", threshold == null ? Double.NaN : threshold.below())
+                    .addOrNull("pStarAbove", threshold == null ? Double.NaN : threshold.above())
+                    .addObject("network", n -> MultivariateJson.fields(n, chosen.network()));
+        });
     }
 }

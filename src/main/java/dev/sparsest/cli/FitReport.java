@@ -2,6 +2,7 @@ package dev.sparsest.cli;
 
 import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.json.Json;
+import dev.sparsest.json.JsonWriter;
 import dev.sparsest.model.NetworkJson;
 import dev.sparsest.model.UnivariateNetwork;
 
@@ -17,16 +18,11 @@ final class FitReport {
      * "cost", "l0LowerBound", "l1Value", "tolerance". Readable back as a model.
      */
     static String json(ExactSolution s, int points) {
-        UnivariateNetwork f = s.network();
-        return "{\n" + NetworkJson.fields(f, "  ") + ",\n"
-                + "  \"points\": " + points + ",\n"
-                + "  \"penalty\": " + Json.quote(s.penalty().name()) + ",\n"
-                + "  \"p\": " + Json.number(s.penalty().p()) + ",\n"
-                + "  \"cost\": " + Json.number(s.cost()) + ",\n"
-                + "  \"l0LowerBound\": " + s.l0LowerBound() + ",\n"
-                + "  \"l1Value\": " + Json.number(s.l1Value()) + ",\n"
-                + "  \"tolerance\": " + Json.number(s.tolerance()) + "\n"
-                + "}\n";
+        return JsonWriter.document(o -> {
+            NetworkJson.fields(o, s.network());
+            o.add("points", points).add("penalty", s.penalty().name()).add("p", s.penalty().p()).add("cost", s.cost())
+                    .add("l0LowerBound", s.l0LowerBound()).add("l1Value", s.l1Value()).add("tolerance", s.tolerance());
+        });
     }
 
     static String table(ExactSolution s, String source, int points, double millis, int maxKnotRows) {

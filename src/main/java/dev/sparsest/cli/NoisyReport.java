@@ -1,7 +1,7 @@
 package dev.sparsest.cli;
 
 import dev.sparsest.data.NoisyData;
-import dev.sparsest.json.Json;
+import dev.sparsest.json.JsonWriter;
 import dev.sparsest.model.NetworkJson;
 import dev.sparsest.noisy.PathPoint;
 import dev.sparsest.noisy.PenalizedFit;
@@ -16,27 +16,20 @@ final class NoisyReport {
     }
 
     static String json(TubeFit t, NoisyData d, String tube) {
-        return "{\n" + NetworkJson.fields(t.network(), "  ") + ",\n"
-                + "  \"mode\": \"tube\",\n"
-                + "  \"tube\": " + Json.quote(tube) + ",\n"
-                + "  \"points\": " + d.size() + ",\n"
-                + "  \"rows\": " + d.rows() + ",\n"
-                + "  \"minimumKnots\": " + t.minimumKnots() + ",\n"
-                + "  \"maxExcess\": " + Json.number(t.maxExcess()) + "\n"
-                + "}\n";
+        return JsonWriter.document(o -> {
+            NetworkJson.fields(o, t.network());
+            o.add("mode", "tube").add("tube", tube).add("points", d.size()).add("rows", d.rows())
+                    .add("minimumKnots", t.minimumKnots()).add("maxExcess", t.maxExcess());
+        });
     }
 
     static String json(PenalizedFit f, NoisyData d) {
-        return "{\n" + NetworkJson.fields(f.network(), "  ") + ",\n"
-                + "  \"mode\": \"penalized\",\n"
-                + "  \"lambda\": " + Json.number(f.lambda()) + ",\n"
-                + "  \"lambdaMax\": " + Json.number(f.lambdaMax()) + ",\n"
-                + "  \"points\": " + d.size() + ",\n"
-                + "  \"rows\": " + d.rows() + ",\n"
-                + "  \"residualSumOfSquares\": " + Json.number(f.residualSumOfSquares()) + ",\n"
-                + "  \"l1PathNorm\": " + Json.number(f.l1PathNorm()) + ",\n"
-                + "  \"objective\": " + Json.number(f.objective()) + "\n"
-                + "}\n";
+        return JsonWriter.document(o -> {
+            NetworkJson.fields(o, f.network());
+            o.add("mode", "penalized").add("lambda", f.lambda()).add("lambdaMax", f.lambdaMax()).add("points", d.size())
+                    .add("rows", d.rows()).add("residualSumOfSquares", f.residualSumOfSquares())
+                    .add("l1PathNorm", f.l1PathNorm()).add("objective", f.objective());
+        });
     }
 
     static String table(TubeFit t, NoisyData d, String source, String tube, double millis) {
@@ -70,15 +63,8 @@ final class NoisyReport {
     }
 
     static String pathJson(List<PathPoint> path) {
-        StringBuilder sb = new StringBuilder("{\n  \"path\": [\n");
-        for (int i = 0; i < path.size(); i++) {
-            PathPoint p = path.get(i);
-            sb.append("    {\"lambda\": ").append(Json.number(p.lambda())).append(", \"knots\": ").append(p.knots())
-                    .append(", \"residualSumOfSquares\": ").append(Json.number(p.residualSumOfSquares()))
-                    .append(", \"l1PathNorm\": ").append(Json.number(p.l1PathNorm())).append('}')
-                    .append(i + 1 < path.size() ? ",\n" : "\n");
-        }
-        return sb.append("  ]\n}\n").toString();
+        return JsonWriter.document(o -> o.addInlineObjects("path", path, (p, m) -> m.add("lambda", p.lambda())
+                .add("knots", p.knots()).add("residualSumOfSquares", p.residualSumOfSquares()).add("l1PathNorm", p.l1PathNorm())));
     }
 
     private static String counts(NoisyData d) {

@@ -3,10 +3,9 @@ package dev.sparsest.cli;
 import dev.sparsest.data.CsvReader;
 import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.data.NumericTable;
-import dev.sparsest.json.Json;
-import dev.sparsest.model.MultivariateJson;
+import dev.sparsest.model.ModelJson;
 import dev.sparsest.model.MultivariateNetwork;
-import dev.sparsest.model.NetworkJson;
+import dev.sparsest.model.Network;
 import dev.sparsest.model.UnivariateNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,7 +15,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "predict", description = "Evaluate a saved network at points; one prediction per line.",
@@ -32,11 +30,11 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String json = Files.readString(model, StandardCharsets.UTF_8);
         NumericTable table = CsvReader.read(points);
-        Object root = Json.parse(json);
-        if (root instanceof Map && MultivariateJson.FORMAT.equals(((Map<?, ?>) root).get("format"))) {
-            return predictMultivariate(MultivariateJson.read(json), table);
+        Network network = ModelJson.read(json); // parsed once, whatever its kind
+        if (network instanceof MultivariateNetwork multivariate) {
+            return predictMultivariate(multivariate, table);
         }
-        UnivariateNetwork f = NetworkJson.read(json);
+        UnivariateNetwork f = (UnivariateNetwork) network;
         double[] xs = table.column(0);
         for (int r = 0; r < xs.length; r++) {
             if (!Double.isFinite(xs[r])) {

@@ -7,7 +7,7 @@ import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.exact.Threshold;
 import dev.sparsest.exact.ThresholdSolver;
-import dev.sparsest.json.Json;
+import dev.sparsest.json.JsonWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,18 +43,17 @@ final class ThresholdCommand implements Callable<Integer> {
 
     static String json(Threshold t, Integer above) {
         boolean none = t.noneBelowOne();
-        return "{\n"
-                + "  \"status\": \"" + t.status().name().toLowerCase(Locale.ROOT) + "\",\n"
-                + "  \"pStar\": " + (t.decided() ? Json.number(t.pStar()) : "null") + ",\n"
-                + "  \"lower\": " + (none ? "null" : Json.number(t.lower())) + ",\n"
-                + "  \"upper\": " + (none ? "null" : Json.number(t.upper())) + ",\n"
-                + "  \"noneBelowOne\": " + none + ",\n"
-                + "  \"certified\": " + t.certified() + ",\n"
-                + "  \"l0Neurons\": " + t.l0Neurons() + ",\n"
-                + "  \"neuronsAbove\": " + (above == null ? "null" : above) + ",\n"
-                + "  \"runFrom\": " + (none ? "null" : Json.number(t.xFrom())) + ",\n"
-                + "  \"runTo\": " + (none ? "null" : Json.number(t.xTo())) + "\n"
-                + "}\n";
+        return JsonWriter.document(o -> {
+            o.add("status", t.status().name().toLowerCase(Locale.ROOT)).addOrNull("pStar", t.decided() ? t.pStar() : Double.NaN)
+                    .addOrNull("lower", t.lower()).addOrNull("upper", t.upper()).add("noneBelowOne", none)
+                    .add("certified", t.certified()).add("l0Neurons", t.l0Neurons());
+            if (above == null) {
+                o.add("neuronsAbove", (String) null);
+            } else {
+                o.add("neuronsAbove", above.longValue());
+            }
+            o.addOrNull("runFrom", t.xFrom()).addOrNull("runTo", t.xTo());
+        });
     }
 
     static String table(Threshold t, Integer above, String source, int points) {

@@ -2,7 +2,10 @@ package dev.sparsest.model;
 
 import dev.sparsest.json.Json;
 import dev.sparsest.json.JsonException;
+import dev.sparsest.json.JsonWriter;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -22,28 +25,26 @@ import java.util.Map;
  */
 public final class MultivariateJson {
     public static final String FORMAT = "sparsest-relu/multivariate";
+    public static final int VERSION = 1;
 
     private MultivariateJson() {
     }
 
+    /** The network as a JSON document. */
     public static String write(MultivariateNetwork f) {
+        return JsonWriter.document(o -> fields(o, f));
+    }
+
+    /** Adds the network's members to an object being written. */
+    public static void fields(JsonWriter.Members o, MultivariateNetwork f) {
         int d = f.dimension();
         double[] w = f.weights();
         double[] v = f.outputWeights();
-        StringBuilder sb = new StringBuilder("{\n  \"format\": ").append(Json.quote(FORMAT)).append(",\n  \"version\": 1,\n");
-        sb.append("  \"d\": ").append(d).append(",\n  \"neurons\": ").append(v.length).append(",\n  \"weights\": [");
+        List<double[]> rows = new ArrayList<>(v.length);
         for (int j = 0; j < v.length; j++) {
-            sb.append(j == 0 ? "\n    [" : ",\n    [");
-            for (int t = 0; t <= d; t++) {
-                sb.append(t == 0 ? "" : ", ").append(Json.number(w[j * (d + 1) + t]));
-            }
-            sb.append(']');
+            rows.add(Arrays.copyOfRange(w, j * (d + 1), (j + 1) * (d + 1)));
         }
-        sb.append(v.length == 0 ? "],\n" : "\n  ],\n").append("  \"v\": [");
-        for (int j = 0; j < v.length; j++) {
-            sb.append(j == 0 ? "" : ", ").append(Json.number(v[j]));
-        }
-        return sb.append("]\n}\n").toString();
+        o.add("format", FORMAT).add("version", VERSION).add("d", d).add("neurons", v.length).addRows("weights", rows).addNumbers("v", v);
     }
 
     public static MultivariateNetwork read(String json) {
@@ -51,11 +52,15 @@ public final class MultivariateJson {
         if (!(root instanceof Map)) {
             throw new JsonException("a network must be a JSON object");
         }
-        Map<?, ?> obj = (Map<?, ?>) root;
+        return read((Map<?, ?>) root);
+    }
+
+    /** Reads a network from a parsed JSON object ({@link ModelJson} parses once for every kind). */
+    static MultivariateNetwork read(Map<?, ?> obj) {
         if (!FORMAT.equals(obj.get("format"))) {
             throw new JsonException("\"format\" must be \"" + FORMAT + "\"");
         }
-        if (!Double.valueOf(1).equals(obj.get("version"))) {
+        if (!Double.valueOf(VERSION).equals(obj.get("version"))) {
             throw new JsonException("unsupported \"version\": " + obj.get("version"));
         }
         if (!(obj.get("d") instanceof Double) || (Double) obj.get("d") < 1 || (Double) obj.get("d") != Math.rint((Double) obj.get("d"))) {

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * A multivariate ReLU network without skip term, {@code f(x) = sum_k v_k relu(W_k . [x; 1])}:
  * K rows of d + 1 weights (bias last) and K output weights. Immutable; evaluation allocates nothing.
  */
-public final class MultivariateNetwork {
+public final class MultivariateNetwork implements Network {
     private final double[] w;
     private final double[] v;
     private final int k;
@@ -53,6 +53,12 @@ public final class MultivariateNetwork {
 
     public int width() {
         return k;
+    }
+
+    /** d, the inputs per point. */
+    @Override
+    public int inputDimension() {
+        return d;
     }
 
     public int dimension() {

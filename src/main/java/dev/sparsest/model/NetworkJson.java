@@ -2,7 +2,9 @@ package dev.sparsest.model;
 
 import dev.sparsest.json.Json;
 import dev.sparsest.json.JsonException;
+import dev.sparsest.json.JsonWriter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,30 +31,23 @@ public final class NetworkJson {
     private NetworkJson() {
     }
 
-    /** The network's fields, without braces, each line indented by {@code indent}. */
-    public static String fields(UnivariateNetwork net, String indent) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(indent).append("\"format\": ").append(Json.quote(FORMAT)).append(",\n");
-        sb.append(indent).append("\"version\": ").append(VERSION).append(",\n");
-        sb.append(indent).append("\"neurons\": ").append(net.neurons()).append(",\n");
-        sb.append(indent).append("\"slope\": ").append(Json.number(net.slope())).append(",\n");
+    /** Adds the network's members to an object being written (callers add a fit's certificate after them). */
+    public static void fields(JsonWriter.Members o, UnivariateNetwork net) {
+        o.add("format", FORMAT).add("version", VERSION).add("neurons", net.neurons()).add("slope", net.slope());
         if (Double.isFinite(net.intercept())) { // overflows for a line far from x = 0; the anchor defines it
-            sb.append(indent).append("\"intercept\": ").append(Json.number(net.intercept())).append(",\n");
+            o.add("intercept", net.intercept());
         }
-        sb.append(indent).append("\"anchor\": [").append(Json.number(net.anchorX())).append(", ")
-                .append(Json.number(net.anchorY())).append("],\n");
-        sb.append(indent).append("\"knots\": [");
+        o.addNumbers("anchor", net.anchorX(), net.anchorY());
+        List<double[]> knots = new ArrayList<>(net.neurons());
         for (int k = 0; k < net.neurons(); k++) {
-            sb.append(k == 0 ? "" : ",").append('\n').append(indent).append("  [")
-                    .append(Json.number(net.knot(k))).append(", ").append(Json.number(net.slopeChange(k))).append(']');
+            knots.add(new double[] {net.knot(k), net.slopeChange(k)});
         }
-        sb.append(net.neurons() == 0 ? "]" : "\n" + indent + "]");
-        return sb.toString();
+        o.addRows("knots", knots);
     }
 
     /** The network as a JSON document. */
     public static String write(UnivariateNetwork net) {
-        return "{\n" + fields(net, "  ") + "\n}\n";
+        return JsonWriter.document(o -> fields(o, net));
     }
 
     /** Reads a network; malformed JSON or a wrong shape gives a {@link JsonException}. */
@@ -61,7 +56,11 @@ public final class NetworkJson {
         if (!(root instanceof Map)) {
             throw new JsonException("a network must be a JSON object");
         }
-        Map<?, ?> obj = (Map<?, ?>) root;
+        return read((Map<?, ?>) root);
+    }
+
+    /** Reads a network from a parsed JSON object ({@link ModelJson} parses once for every kind). */
+    static UnivariateNetwork read(Map<?, ?> obj) {
         Object format = obj.get("format");
         if (!FORMAT.equals(format)) {
             throw new JsonException("\"format\" must be \"" + FORMAT + "\", found " + describe(format));

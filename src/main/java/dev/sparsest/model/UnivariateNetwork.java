@@ -16,7 +16,7 @@ import java.util.Arrays;
  * <p>Evaluation is O(log K) per point and allocates nothing. Each knot is one neuron of the
  * balanced neuron form ({@link #toNeurons()}).
  */
-public final class UnivariateNetwork {
+public final class UnivariateNetwork implements Network {
     private final double[] knots;
     private final double[] slopeChanges;
     private final double slope;
@@ -167,6 +167,12 @@ public final class UnivariateNetwork {
             }
         }
         return found;
+    }
+
+    /** 1: one input. */
+    @Override
+    public int inputDimension() {
+        return 1;
     }
 
     /** Number of neurons (knots with a nonzero slope change): the l0 path norm. */

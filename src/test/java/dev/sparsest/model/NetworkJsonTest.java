@@ -74,4 +74,17 @@ class NetworkJsonTest {
         JsonException e = assertThrows(JsonException.class, () -> NetworkJson.read(json));
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
     }
+
+    @Test
+    void oneReaderForEveryKindParsesOnceAndDispatchesOnTheFormat() {
+        UnivariateNetwork f = UnivariateNetwork.of(new double[] {-1, 0.5, 2}, new double[] {1, -2, 1}, 0, -2, 0);
+        MultivariateNetwork g = new MultivariateNetwork(new double[] {1, -1, 0.5}, new double[] {2}, 2);
+        assertEquals(NetworkJson.write(f), NetworkJson.write((UnivariateNetwork) ModelJson.read(NetworkJson.write(f))));
+        assertEquals(MultivariateJson.write(g), MultivariateJson.write((MultivariateNetwork) ModelJson.read(MultivariateJson.write(g))));
+        assertEquals(1, ModelJson.read(NetworkJson.write(f)).inputDimension());
+        assertEquals(2, ModelJson.read(MultivariateJson.write(g)).inputDimension());
+        JsonException e = org.junit.jupiter.api.Assertions.assertThrows(JsonException.class,
+                () -> ModelJson.read("{\"format\": \"other\"}"));
+        assertTrue(e.getMessage().contains(NetworkJson.FORMAT) && e.getMessage().contains(MultivariateJson.FORMAT), e.getMessage());
+    }
 }

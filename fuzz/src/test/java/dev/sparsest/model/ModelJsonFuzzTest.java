@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The model readers: any bytes give a model or {@link JsonException} (never another exception,
- * never a hang), a model read back writes the same text again, and every valid model survives
- * write, read, write byte for byte.
+ * never a hang), a model read back writes the same text again, {@link ModelJson} reads what the
+ * reader of its kind reads, and every valid model survives write, read, write byte for byte.
  */
 class ModelJsonFuzzTest {
 
@@ -30,6 +30,14 @@ class ModelJsonFuzzTest {
             MultivariateNetwork g = MultivariateJson.read(text);
             String once = MultivariateJson.write(g);
             assertEquals(once, MultivariateJson.write(MultivariateJson.read(once)));
+        } catch (JsonException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+        }
+        try { // the reader of every kind agrees with the reader of each
+            Network any = ModelJson.read(text);
+            String again = any instanceof UnivariateNetwork u ? NetworkJson.write(u) : MultivariateJson.write((MultivariateNetwork) any);
+            assertEquals(again, any instanceof UnivariateNetwork ? NetworkJson.write(NetworkJson.read(text))
+                    : MultivariateJson.write(MultivariateJson.read(text)));
         } catch (JsonException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
         }
