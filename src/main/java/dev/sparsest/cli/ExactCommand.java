@@ -9,6 +9,7 @@ import dev.sparsest.exact.multivariate.ThresholdEstimate;
 import dev.sparsest.json.JsonWriter;
 import dev.sparsest.model.MultivariateJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +33,8 @@ final class ExactCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "STEP", description = "also estimate p* on the grid STEP, 2 STEP, ... below 1")
     Double thresholdStep;
 
-    @Option(names = "--format", paramLabel = "table|json", description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    OutputFormat format = OutputFormat.table;
+    @Mixin
+    FormatOption formatOption;
 
     @Option(names = {"-o", "--output"}, paramLabel = "MODEL.json", description = "write the optimal network as JSON")
     Path output;
@@ -53,7 +54,7 @@ final class ExactCommand implements Callable<Integer> {
         MultivariateOptimum chosen = answers.optimum(1);
         ThresholdEstimate threshold = thresholdStep == null ? null : oracle.threshold(thresholdStep);
         long patterns = ActivationPatterns.of(d).length;
-        System.out.print(format == OutputFormat.json
+        System.out.print(formatOption.json()
                 ? json(d, patterns, answers, chosen, sparsest, threshold)
                 : table(d, patterns, answers, chosen, sparsest, threshold));
         if (output != null) {

@@ -14,6 +14,7 @@ import dev.sparsest.noisy.TubeFit;
 import dev.sparsest.noisy.TubeSolver;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,8 +48,8 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "plot data, interpolant and knots")
     Path plot;
 
-    @Option(names = "--format", paramLabel = "table|json", description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    OutputFormat format = OutputFormat.table;
+    @Mixin
+    FormatOption formatOption;
 
     @Override
     public Integer call() throws Exception {
@@ -79,7 +80,7 @@ final class FitCommand implements Callable<Integer> {
         if (plot != null) {
             PlotWriter.write(plot, title, points, f);
         }
-        if (format == OutputFormat.json) {
+        if (formatOption.json()) {
             System.out.print(json);
         } else {
             System.out.print(report);

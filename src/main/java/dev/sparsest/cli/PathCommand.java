@@ -9,6 +9,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,8 +30,8 @@ final class PathCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "plot knots and RSS against lambda")
     Path plot;
 
-    @Option(names = "--format", paramLabel = "table|json", description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    OutputFormat format = OutputFormat.table;
+    @Mixin
+    FormatOption formatOption;
 
     @Override
     public Integer call() throws Exception {
@@ -45,7 +46,7 @@ final class PathCommand implements Callable<Integer> {
         if (plot != null) {
             PlotWriter.writeChart(plot, chart(path));
         }
-        if (format == OutputFormat.json) {
+        if (formatOption.json()) {
             System.out.print(NoisyReport.pathJson(path));
         } else {
             System.out.print(NoisyReport.pathTable(path, d, data.toString()));

@@ -9,6 +9,7 @@ import dev.sparsest.exact.Threshold;
 import dev.sparsest.exact.ThresholdSolver;
 import dev.sparsest.json.JsonWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,8 +26,8 @@ final class ThresholdCommand implements Callable<Integer> {
     @Option(names = "--tol", paramLabel = "T", description = "collinearity tolerance (default: ${DEFAULT-VALUE})")
     double tolerance = ChordGeometry.DEFAULT_TOLERANCE;
 
-    @Option(names = "--format", paramLabel = "table|json", description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    OutputFormat format = OutputFormat.table;
+    @Mixin
+    FormatOption formatOption;
 
     @Override
     public Integer call() throws Exception {
@@ -37,7 +38,7 @@ final class ThresholdCommand implements Callable<Integer> {
             double p = Math.min(Math.max(t.pStar() * (1 + 1e-6), t.upper() * (1 + 1e-9)), 1 - 1e-12);
             above = new ChordPathSolver(tolerance).solve(d, Penalty.lp(p)).neurons();
         }
-        System.out.print(format == OutputFormat.json ? json(t, above) : table(t, above, data.toString(), d.size()));
+        System.out.print(formatOption.json() ? json(t, above) : table(t, above, data.toString(), d.size()));
         return 0;
     }
 

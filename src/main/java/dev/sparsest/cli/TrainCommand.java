@@ -68,8 +68,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--early-stop", paramLabel = "WINDOW", description = "stop once the support and the least loss are unchanged over WINDOW epochs (default: off)")
     int earlyStop;
 
-    @Option(names = "--optimizer", paramLabel = "prox|adam|adamw", description = "prox (the paper), adam or adamw (default: ${DEFAULT-VALUE})")
-    String optimizer = "prox";
+    @Option(names = "--optimizer", paramLabel = "prox|adam|adamw", converter = OptimizerName.class,
+            description = "prox (the paper), adam or adamw (default: prox)")
+    Optimizer optimizer = Optimizer.PROX;
 
     @Option(names = {"-o", "--output"}, paramLabel = "MODEL.json", description = "write the trained network as JSON")
     Path output;
@@ -93,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
             PlotWriter.checkFormat(plot);
         }
         TrainConfig config = TrainConfig.defaults().withP(p).withLambda(lambda).withLearningRate(lr).withEpochs(epochs)
-                .withWidth(width).withSeed(seed).withOptimizer(parseOptimizer(optimizer)).withWarmupEpochs(warmup)
+                .withWidth(width).withSeed(seed).withOptimizer(optimizer).withWarmupEpochs(warmup)
                 .withNormalization(normalize).withRestarts(restarts).withEarlyStop(earlyStop).withKnotMerging(!noKnotMerging);
         NumericTable table = CsvReader.read(data);
         if (table.columnCount() > 2) {
@@ -182,12 +183,16 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Optimizer parseOptimizer(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "prox": return Optimizer.PROX;
-            case "adam": return Optimizer.ADAM;
-            case "adamw": return Optimizer.ADAMW;
-            default: throw new IllegalArgumentException("--optimizer must be prox, adam or adamw: " + name);
+    /** {@code --optimizer} by its lower-case name; anything else is a wrong command line (exit 2). */
+    static final class OptimizerName implements CommandLine.ITypeConverter<Optimizer> {
+        @Override
+        public Optimizer convert(String name) {
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "prox": return Optimizer.PROX;
+                case "adam": return Optimizer.ADAM;
+                case "adamw": return Optimizer.ADAMW;
+                default: throw new CommandLine.TypeConversionException("--optimizer must be prox, adam or adamw: " + name);
+            }
         }
     }
 

@@ -193,7 +193,7 @@ class CliTest {
         assertTrue(Files.size(plot) > 1000);
         assertEquals(0, run("predict", model.toString(), data.toString()).code());
         Result bad = run("train", data.toString(), "--optimizer", "sgd");
-        assertEquals(1, bad.code());
+        assertEquals(2, bad.code(), "a wrong value on the command line (README: exit code 2)");
         assertTrue(bad.err().contains("--optimizer must be prox, adam or adamw"), bad.err());
         assertEquals(1, run("train", data.toString(), "--width", "0").code());
     }
