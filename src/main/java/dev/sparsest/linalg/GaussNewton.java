@@ -57,66 +57,24 @@ public final class GaussNewton {
     private static double[] throughRowSpace(double[][] jac, double[] r, double damping) {
         int n = jac.length;
         int m = jac[0].length;
-        // Householder QR of A = J^T (m x n), column by column; reflector j acts on rows j..m-1
-        double[][] a = new double[m][n];
+        double[][] transposed = new double[m][n];
         for (int i = 0; i < n; i++) {
             for (int q = 0; q < m; q++) {
-                a[q][i] = jac[i][q];
+                transposed[q][i] = jac[i][q];
             }
         }
-        double[][] reflectors = new double[n][];
-        double[] beta = new double[n];
-        for (int j = 0; j < n; j++) {
-            double norm = 0;
-            for (int q = j; q < m; q++) {
-                norm = Math.hypot(norm, a[q][j]);
-            }
-            double[] v = new double[m];
-            if (norm > 0) {
-                double alpha = a[j][j] > 0 ? -norm : norm;
-                for (int q = j; q < m; q++) {
-                    v[q] = a[q][j];
-                }
-                v[j] -= alpha;
-                double vv = 0;
-                for (int q = j; q < m; q++) {
-                    vv += v[q] * v[q];
-                }
-                beta[j] = vv == 0 ? 0 : 2 / vv;
-                for (int col = j; col < n; col++) {
-                    double dot = 0;
-                    for (int q = j; q < m; q++) {
-                        dot += v[q] * a[q][col];
-                    }
-                    double f = beta[j] * dot;
-                    for (int q = j; q < m; q++) {
-                        a[q][col] -= f * v[q];
-                    }
-                }
-            }
-            reflectors[j] = v;
-        }
+        HouseholderQr qr = new HouseholderQr(transposed, 0); // J^T = Q R
         // J Q = R^T (n x n): the step is Q y with y the damped solution of R^T y = -r
         double[][] rt = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
-                rt[i][j] = a[j][i];
+                rt[i][j] = qr.r(j, i);
             }
         }
         double[] y = stacked(rt, r, damping);
         double[] step = new double[m];
         System.arraycopy(y, 0, step, 0, n);
-        for (int j = n - 1; j >= 0; j--) { // Q = H_0 H_1 ... H_{n-1}: apply the last one first
-            double[] v = reflectors[j];
-            double dot = 0;
-            for (int q = j; q < m; q++) {
-                dot += v[q] * step[q];
-            }
-            double f = beta[j] * dot;
-            for (int q = j; q < m; q++) {
-                step[q] -= f * v[q];
-            }
-        }
+        qr.apply(step);
         return step;
     }
 }
