@@ -1,13 +1,13 @@
 package dev.sparsest;
 
 import dev.sparsest.data.CsvReader;
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.exact.Threshold;
 import dev.sparsest.exact.ThresholdSolver;
-import dev.sparsest.model.NetworkJson;
+import dev.sparsest.model.UnivariateJson;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.train.TrainConfig;
 import dev.sparsest.train.TrainedUnivariate;
@@ -38,20 +38,20 @@ public final class Sparsest {
 
     /** The interpolant of least cost under {@code penalty} (l0, l^p or l1). */
     public static ExactSolution fit(double[] x, double[] y, Penalty penalty) {
-        return SOLVER.solve(Dataset1D.of(x, y), penalty);
+        return SOLVER.solve(UnivariateDataset.of(x, y), penalty);
     }
 
-    public static ExactSolution fit(Dataset1D data, Penalty penalty) {
+    public static ExactSolution fit(UnivariateDataset data, Penalty penalty) {
         return SOLVER.solve(data, penalty);
     }
 
     /** The threshold p* of the points (x_i, y_i): below it every l^p optimum is a sparsest network. */
     public static Threshold threshold(double[] x, double[] y) {
-        return threshold(Dataset1D.of(x, y));
+        return threshold(UnivariateDataset.of(x, y));
     }
 
     /** The threshold p* below which every l^p optimum is a sparsest network. */
-    public static Threshold threshold(Dataset1D data) {
+    public static Threshold threshold(UnivariateDataset data) {
         return new ThresholdSolver().solve(data);
     }
 
@@ -59,17 +59,17 @@ public final class Sparsest {
      * Trains a univariate network by the paper's reweighted l1 (or a baseline, per the config)
      * and post-processes it; the result carries the exact optimum for comparison.
      */
-    public static TrainedUnivariate train(Dataset1D data, TrainConfig config) {
+    public static TrainedUnivariate train(UnivariateDataset data, TrainConfig config) {
         return new UnivariateTrainer(config).train(data);
     }
 
     /** Univariate data (x, y) from a CSV file. */
-    public static Dataset1D readCsv(Path path) throws IOException {
+    public static UnivariateDataset readCsv(Path path) throws IOException {
         return CsvReader.read(path).toDataset1D();
     }
 
-    /** A network from its JSON form ({@link NetworkJson}). */
+    /** A network from its JSON form ({@link UnivariateJson}). */
     public static UnivariateNetwork readNetwork(String json) {
-        return NetworkJson.read(json);
+        return UnivariateJson.read(json);
     }
 }

@@ -1,6 +1,6 @@
 package dev.sparsest;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.exact.Penalty;
@@ -37,7 +37,7 @@ class ConcurrencyStressTest {
         ChordPathSolver solver = new ChordPathSolver();
         Kernels kernels = KernelProvider.get();
         UnivariateTrainer trainer = new UnivariateTrainer(TrainConfig.defaults().withEpochs(300).withWidth(20));
-        List<Dataset1D> sets = new ArrayList<>();
+        List<UnivariateDataset> sets = new ArrayList<>();
         List<ExactSolution> solutions = new ArrayList<>();
         List<double[]> forwards = new ArrayList<>();
         List<double[]> trained = new ArrayList<>();
@@ -46,11 +46,11 @@ class ConcurrencyStressTest {
             int n = 3 + r.nextInt(300);
             double[] x = uniform(r, n);
             java.util.Arrays.sort(x);
-            Dataset1D d = Dataset1D.of(x, uniform(r, n));
+            UnivariateDataset d = UnivariateDataset.of(x, uniform(r, n));
             sets.add(d);
             solutions.add(solver.solve(d, s % 2 == 0 ? Penalty.l0() : Penalty.lp(0.5)));
             double[] out = new double[n];
-            kernels.forward1d(d.xs(), n, w, b, v, 37, 0.2, -0.1, out);
+            kernels.loss1d().forward(d.xs(), n, w, b, v, 37, 0.2, -0.1, out);
             forwards.add(out);
             trained.add(s < 4 ? trainer.train(d).raw().w() : null);
         }
@@ -63,11 +63,11 @@ class ConcurrencyStressTest {
                     int checked = 0;
                     for (int round = 0; round < ROUNDS; round++) {
                         int s = (round + offset) % sets.size();
-                        Dataset1D d = sets.get(s);
+                        UnivariateDataset d = sets.get(s);
                         ExactSolution e = solver.solve(d, s % 2 == 0 ? Penalty.l0() : Penalty.lp(0.5));
                         assertArrayEquals(solutions.get(s).network().knots(), e.network().knots(), 0.0, "solver, set " + s);
                         double[] out = new double[d.size()];
-                        kernels.forward1d(d.xs(), d.size(), w, b, v, 37, 0.2, -0.1, out);
+                        kernels.loss1d().forward(d.xs(), d.size(), w, b, v, 37, 0.2, -0.1, out);
                         assertArrayEquals(forwards.get(s), out, 0.0, "forward, set " + s);
                         if (trained.get(s) != null && round % 10 == 0) {
                             TrainedUnivariate tr = trainer.train(d);

@@ -1,11 +1,11 @@
 package dev.sparsest;
 
 import dev.sparsest.data.CsvReader;
-import dev.sparsest.data.Dataset1D;
-import dev.sparsest.data.DatasetNd;
 import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.data.NoisyData;
 import dev.sparsest.data.NumericTable;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.noisy.TubeSolver;
@@ -41,7 +41,7 @@ class InputPolicyTest {
 
     @Test
     void repeatedXWithEqualYIsMergedAndWithDifferentYRefusedNamingBothRows() {
-        Dataset1D d = csv("0,1\n1,2\n1,2\n2,0\n").toDataset1D();
+        UnivariateDataset d = csv("0,1\n1,2\n1,2\n2,0\n").toDataset1D();
         assertEquals(3, d.size());
         String m = refused(() -> csv("0,1\n1,2\n1,3\n").toDataset1D());
         assertTrue(m.contains("line 2") && m.contains("line 3"), m);
@@ -49,7 +49,7 @@ class InputPolicyTest {
 
     @Test
     void unsortedInputIsSorted() {
-        Dataset1D d = csv("2,0\n0,1\n1,5\n").toDataset1D();
+        UnivariateDataset d = csv("2,0\n0,1\n1,5\n").toDataset1D();
         assertArrayEquals(new double[] {0, 1, 2}, d.xs());
         assertArrayEquals(new double[] {1, 5, 0}, d.ys());
     }
@@ -57,16 +57,16 @@ class InputPolicyTest {
     @Test
     void fewerThanTwoPointsAreRefused() {
         assertTrue(refused(() -> csv("# nothing\n").toDataset1D()).contains("no data rows"));
-        Dataset1D one = Dataset1D.of(new double[] {1}, new double[] {2});
+        UnivariateDataset one = UnivariateDataset.of(new double[] {1}, new double[] {2});
         assertTrue(refused(() -> new ChordPathSolver().solve(one, Penalty.l0())).contains("at least 2"));
         assertTrue(refused(() -> Sparsest.train(one, TrainConfig.defaults())).contains("at least 2"));
-        assertEquals(0, Sparsest.fit(Dataset1D.of(new double[] {0, 1}, new double[] {0, 3}), Penalty.l0()).neurons(),
+        assertEquals(0, Sparsest.fit(UnivariateDataset.of(new double[] {0, 1}, new double[] {0, 3}), Penalty.l0()).neurons(),
                 "two points: the line through them");
     }
 
     @Test
     void mismatchedLengthsAndRaggedRowsAreRefused() {
-        assertTrue(refused(() -> Dataset1D.of(new double[] {0, 1}, new double[] {0})).contains("differ in length"));
+        assertTrue(refused(() -> UnivariateDataset.of(new double[] {0, 1}, new double[] {0})).contains("differ in length"));
         String m = refused(() -> csv("0,1\n1,2,3\n"));
         assertTrue(m.contains("line 2"), m);
     }
@@ -118,13 +118,13 @@ class InputPolicyTest {
 
     @Test
     void magnitudesThatOverflowTheSlopesAreRefusedTinyOnesWork() {
-        Dataset1D huge = Dataset1D.of(new double[] {0, 1e-300, 1}, new double[] {0, 1e300, 0});
+        UnivariateDataset huge = UnivariateDataset.of(new double[] {0, 1e-300, 1}, new double[] {0, 1e300, 0});
         assertTrue(refused(() -> new ChordPathSolver().solve(huge, Penalty.l0())).contains("rescale"));
-        Dataset1D tiny = Dataset1D.of(new double[] {0, 1e-290, 2e-290, 3e-290}, new double[] {0, 1e-290, 0, 0});
+        UnivariateDataset tiny = UnivariateDataset.of(new double[] {0, 1e-290, 2e-290, 3e-290}, new double[] {0, 1e-290, 0, 0});
         assertEquals(2, new ChordPathSolver().solve(tiny, Penalty.l0()).neurons());
-        Dataset1D subnormal = Dataset1D.of(new double[] {0, 1e-310, 2e-310}, new double[] {0, 1e-310, 0});
+        UnivariateDataset subnormal = UnivariateDataset.of(new double[] {0, 1e-310, 2e-310}, new double[] {0, 1e-310, 0});
         assertTrue(refused(() -> new ChordPathSolver().solve(subnormal, Penalty.l0())).contains("rescale"));
-        DatasetNd nd = csv("0 0 1\n1 1 2\n").toDatasetNd();
+        MultivariateDataset nd = csv("0 0 1\n1 1 2\n").toDatasetNd();
         assertEquals(2, nd.size());
     }
 

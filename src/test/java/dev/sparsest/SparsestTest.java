@@ -27,6 +27,6 @@ class SparsestTest {
         assertEquals(3, s.l0LowerBound());
         assertTrue(Double.isNaN(pStar));
         assertEquals(3, Sparsest.fit(x, y).neurons());
-        assertEquals(f, Sparsest.readNetwork(dev.sparsest.model.NetworkJson.write(f)));
+        assertEquals(f, Sparsest.readNetwork(dev.sparsest.model.UnivariateJson.write(f)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.sparsest.cli;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 
 import java.util.Random;
 
@@ -9,7 +9,7 @@ final class DemoData {
     private DemoData() {
     }
 
-    record Example(String name, String file, String description, Dataset1D data) {
+    record Example(String name, String file, String description, UnivariateDataset data) {
     }
 
     static Example[] all() {
@@ -20,14 +20,14 @@ final class DemoData {
     static Example peakPlateau() {
         return new Example("Peak and plateau (the paper's experiment)", "peak-plateau",
                 "x = -2..3, y = (0, 0, 1, 1, 0, 0)",
-                Dataset1D.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0}));
+                UnivariateDataset.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0}));
     }
 
     /** THEORY.md's example whose p* is about 0.1807. */
     static Example thresholdExample() {
         return new Example("The p* example", "p-star-example",
                 "x = 0..5, y = (0, 0, 0.01, 1.02, 3.03, 5.05)",
-                Dataset1D.of(new double[] {0, 1, 2, 3, 4, 5}, new double[] {0, 0, 0.01, 1.02, 3.03, 5.05}));
+                UnivariateDataset.of(new double[] {0, 1, 2, 3, 4, 5}, new double[] {0, 0, 0.01, 1.02, 3.03, 5.05}));
     }
 
     /** 200 noisy samples of sin on [0, 2 pi], sorted random abscissae, fixed seed. */
@@ -44,6 +44,6 @@ final class DemoData {
             y[i] = Math.sin(x[i]) + 0.05 * r.nextGaussian();
         }
         return new Example("Noisy sine, 200 points", "noisy-sine", "y = sin(x) + N(0, 0.05^2), x uniform in [0, 2 pi]",
-                Dataset1D.of(x, y));
+                UnivariateDataset.of(x, y));
     }
 }

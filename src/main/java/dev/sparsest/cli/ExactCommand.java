@@ -1,7 +1,7 @@
 package dev.sparsest.cli;
 
 import dev.sparsest.data.CsvReader;
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.exact.multivariate.ActivationPatterns;
 import dev.sparsest.exact.multivariate.MultivariateOptimum;
 import dev.sparsest.exact.multivariate.MultivariateOracle;
@@ -47,7 +47,7 @@ final class ExactCommand implements Callable<Integer> {
         if (p != null && !(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("--p must be in (0, 1] (--l0 for the parameter count): " + p);
         }
-        DatasetNd d = CsvReader.read(data).toDatasetNd();
+        MultivariateDataset d = CsvReader.read(data).toDatasetNd();
         MultivariateOracle oracle = MultivariateOracle.of(d);
         MultivariateOracle.Answers answers = oracle.solve(0, p == null ? 0 : p);
         MultivariateOptimum sparsest = answers.optimum(0);
@@ -63,7 +63,7 @@ final class ExactCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String table(DatasetNd d, long patterns, MultivariateOracle.Answers answers, MultivariateOptimum chosen,
+    private String table(MultivariateDataset d, long patterns, MultivariateOracle.Answers answers, MultivariateOptimum chosen,
                          MultivariateOptimum sparsest, ThresholdEstimate threshold) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %d points in %d dimensions%n", data, d.size(), d.dimension()));
         sb.append(String.format(Locale.ROOT, "  activation patterns %d (Cover's bound %d), vertices walked %d%n",
@@ -94,7 +94,7 @@ final class ExactCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private String json(DatasetNd d, long patterns, MultivariateOracle.Answers answers, MultivariateOptimum chosen,
+    private String json(MultivariateDataset d, long patterns, MultivariateOracle.Answers answers, MultivariateOptimum chosen,
                         MultivariateOptimum sparsest, ThresholdEstimate threshold) {
         return JsonWriter.document(o -> {
             o.add("points", d.size()).add("dimension", d.dimension()).add("patterns", patterns)

@@ -1,12 +1,12 @@
 package dev.sparsest.cli;
 
 import dev.sparsest.data.CsvReader;
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.NoisyData;
+import dev.sparsest.data.NumericTable;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordGeometry;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.ExactSolution;
-import dev.sparsest.data.NoisyData;
-import dev.sparsest.data.NumericTable;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.noisy.PenalizedFit;
 import dev.sparsest.noisy.PenalizedSolver;
@@ -60,7 +60,7 @@ final class FitCommand implements Callable<Integer> {
             return noisy();
         }
         ChordPathSolver solver = new ChordPathSolver(tolerance);
-        Dataset1D d = CsvReader.read(data).toDataset1D();
+        UnivariateDataset d = CsvReader.read(data).toDataset1D();
         long t0 = System.nanoTime();
         ExactSolution s = solver.solve(d, penaltyOptions.penalty());
         double millis = (System.nanoTime() - t0) / 1e6;
@@ -73,7 +73,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /** Writes the model (-o) and the plot, then prints the JSON or the report with where the files went. */
-    private Integer finish(String json, String report, String title, Dataset1D points, UnivariateNetwork f) throws Exception {
+    private Integer finish(String json, String report, String title, UnivariateDataset points, UnivariateNetwork f) throws Exception {
         if (output != null) {
             AtomicFiles.writeString(output, json);
         }

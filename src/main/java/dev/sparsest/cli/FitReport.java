@@ -3,7 +3,7 @@ package dev.sparsest.cli;
 import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.json.Json;
 import dev.sparsest.json.JsonWriter;
-import dev.sparsest.model.NetworkJson;
+import dev.sparsest.model.UnivariateJson;
 import dev.sparsest.model.UnivariateNetwork;
 
 import java.util.Locale;
@@ -14,12 +14,12 @@ final class FitReport {
     }
 
     /**
-     * JSON: the network fields of {@link NetworkJson} and "points", "penalty", "p" (0 for l0),
+     * JSON: the network fields of {@link UnivariateJson} and "points", "penalty", "p" (0 for l0),
      * "cost", "l0LowerBound", "l1Value", "tolerance". Readable back as a model.
      */
     static String json(ExactSolution s, int points) {
         return JsonWriter.document(o -> {
-            NetworkJson.fields(o, s.network());
+            UnivariateJson.fields(o, s.network());
             o.add("points", points).add("penalty", s.penalty().name()).add("p", s.penalty().p()).add("cost", s.cost())
                     .add("l0LowerBound", s.l0LowerBound()).add("l1Value", s.l1Value()).add("tolerance", s.tolerance());
         });

@@ -2,7 +2,7 @@ package dev.sparsest.cli;
 
 import dev.sparsest.data.NoisyData;
 import dev.sparsest.json.JsonWriter;
-import dev.sparsest.model.NetworkJson;
+import dev.sparsest.model.UnivariateJson;
 import dev.sparsest.noisy.PathPoint;
 import dev.sparsest.noisy.PenalizedFit;
 import dev.sparsest.noisy.TubeFit;
@@ -17,7 +17,7 @@ final class NoisyReport {
 
     static String json(TubeFit t, NoisyData d, String tube) {
         return JsonWriter.document(o -> {
-            NetworkJson.fields(o, t.network());
+            UnivariateJson.fields(o, t.network());
             o.add("mode", "tube").add("tube", tube).add("points", d.size()).add("rows", d.rows())
                     .add("minimumKnots", t.minimumKnots()).add("maxExcess", t.maxExcess());
         });
@@ -25,7 +25,7 @@ final class NoisyReport {
 
     static String json(PenalizedFit f, NoisyData d) {
         return JsonWriter.document(o -> {
-            NetworkJson.fields(o, f.network());
+            UnivariateJson.fields(o, f.network());
             o.add("mode", "penalized").add("lambda", f.lambda()).add("lambdaMax", f.lambdaMax()).add("points", d.size())
                     .add("rows", d.rows()).add("residualSumOfSquares", f.residualSumOfSquares())
                     .add("l1PathNorm", f.l1PathNorm()).add("objective", f.objective());

@@ -1,7 +1,7 @@
 package dev.sparsest.cli;
 
-import dev.sparsest.data.Dataset1D;
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.train.History;
 import dev.sparsest.train.MultivariateTrainer;
 import dev.sparsest.train.Optimizer;
@@ -37,7 +37,7 @@ final class PaperExperiments {
     };
 
     static void univariate(PrintStream out) {
-        Dataset1D data = DemoData.peakPlateau().data();
+        UnivariateDataset data = DemoData.peakPlateau().data();
         TrainConfig base = TrainConfig.defaults(); // K = 80, lambda = 0.003, lr = 0.01, 100k epochs
         out.println("   training, K = 80, lambda = 0.003, lr = 0.01, seed 1 (raw: active neurons, |v w| > 1e-8, and MSE during");
         out.println("   training; post: after pruning, merging and the polish; plain: Algorithm 1 as published, without the");
@@ -57,7 +57,7 @@ final class PaperExperiments {
     }
 
     static void multivariate(PrintStream out) {
-        DatasetNd data = paperNd();
+        MultivariateDataset data = paperNd();
         TrainConfig base = TrainConfig.defaults().withWidth(100).withLambda(0.005);
         out.println();
         out.println("== The paper's high-dimensional experiment: N = 10, d = 50, x and y uniform in [-1, 1], seed 7");
@@ -71,7 +71,7 @@ final class PaperExperiments {
         }
     }
 
-    static DatasetNd paperNd() {
+    static MultivariateDataset paperNd() {
         SplittableRandom r = new SplittableRandom(7);
         double[][] x = new double[10][50];
         double[] y = new double[10];
@@ -81,7 +81,7 @@ final class PaperExperiments {
             }
             y[i] = 2 * r.nextDouble() - 1;
         }
-        return DatasetNd.of(x, y);
+        return MultivariateDataset.of(x, y);
     }
 
     private static void header(PrintStream out) {

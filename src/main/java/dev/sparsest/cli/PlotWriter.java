@@ -1,6 +1,6 @@
 package dev.sparsest.cli;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.model.UnivariateNetwork;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -42,7 +42,7 @@ final class PlotWriter {
         throw new IllegalArgumentException("plot file must end in .png or .svg: " + file);
     }
 
-    static void write(Path file, String title, Dataset1D data, UnivariateNetwork f) throws IOException {
+    static void write(Path file, String title, UnivariateDataset data, UnivariateNetwork f) throws IOException {
         writeChart(file, chart(title, data, f));
     }
 
@@ -73,7 +73,7 @@ final class PlotWriter {
         writeChart(file, chart);
     }
 
-    static XYChart chart(String title, Dataset1D data, UnivariateNetwork f) {
+    static XYChart chart(String title, UnivariateDataset data, UnivariateNetwork f) {
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("x").yAxisTitle("y").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);

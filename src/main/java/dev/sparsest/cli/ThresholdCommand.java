@@ -1,7 +1,7 @@
 package dev.sparsest.cli;
 
 import dev.sparsest.data.CsvReader;
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordGeometry;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
@@ -31,7 +31,7 @@ final class ThresholdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Dataset1D d = CsvReader.read(data).toDataset1D();
+        UnivariateDataset d = CsvReader.read(data).toDataset1D();
         Threshold t = new ThresholdSolver(tolerance).solve(d);
         Integer above = null;
         if (t.decided()) {

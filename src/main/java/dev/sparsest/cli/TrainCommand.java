@@ -1,11 +1,12 @@
 package dev.sparsest.cli;
 
 import dev.sparsest.data.CsvReader;
-import dev.sparsest.data.Dataset1D;
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.data.NumericTable;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.model.MultivariateJson;
-import dev.sparsest.model.NetworkJson;
+import dev.sparsest.model.UnivariateJson;
+import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.train.History;
 import dev.sparsest.train.MultivariateTrainer;
 import dev.sparsest.train.Optimizer;
@@ -14,15 +15,14 @@ import dev.sparsest.train.TrainListener;
 import dev.sparsest.train.TrainedMultivariate;
 import dev.sparsest.train.TrainedUnivariate;
 import dev.sparsest.train.TrainingDivergedException;
-import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.train.UnivariateTrainer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -110,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
             } catch (TrainingDivergedException e) {
                 if (checkpoint != null) {
                     AtomicFiles.writeString(checkpoint, e.lastUnivariate().isPresent()
-                            ? NetworkJson.write(UnivariateNetwork.fromNeurons(e.lastUnivariate().get()))
+                            ? UnivariateJson.write(UnivariateNetwork.fromNeurons(e.lastUnivariate().get()))
                             : MultivariateJson.write(e.lastMultivariate().orElseThrow()));
                     System.err.println("sparsest: the last state with a finite loss written to " + checkpoint);
                 }
@@ -133,17 +133,17 @@ final class TrainCommand implements Callable<Integer> {
         String json;
         String summary;
         if (table.columnCount() == 2) {
-            Dataset1D d = table.toDataset1D();
+            UnivariateDataset d = table.toDataset1D();
             TrainedUnivariate t = new UnivariateTrainer(config).train(d, progress);
             history = t.history();
-            json = NetworkJson.write(t.network());
+            json = UnivariateJson.write(t.network());
             summary = String.format(Locale.ROOT, "%s: %d points, %s%n  neurons %d (raw active %d; exact %s optimum: %d, the fewest possible: %d)%n"
                                     + "  MSE trained %.3g, after merging %.3g, after polish %.3g%s%n",
                     data, d.size(), config, t.network().neurons(), t.activeRaw(), t.exact().penalty().name(),
                     t.exact().neurons(), t.exact().l0LowerBound(), t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish(),
                     t.knotsAdded() == 0 ? "" : String.format(Locale.ROOT, " (the polish added %d knot(s) the trained ones lacked)", t.knotsAdded()));
         } else {
-            DatasetNd d = table.toDatasetNd();
+            MultivariateDataset d = table.toDatasetNd();
             TrainedMultivariate t = new MultivariateTrainer(config).train(d, progress);
             history = t.history();
             json = MultivariateJson.write(t.network());

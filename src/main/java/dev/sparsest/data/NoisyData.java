@@ -7,7 +7,7 @@ import java.util.Arrays;
  * x_1 < ... < x_n, and at each the mean of its measurements (with their count as weight) and the
  * tube [lower, upper] that a tube fit must pass through. Immutable.
  *
- * <p>Unlike {@link Dataset1D}, a repeated x with different y is normal here (repeated
+ * <p>Unlike {@link UnivariateDataset}, a repeated x with different y is normal here (repeated
  * measurements): the penalized fit uses the mean with weight = count (the same minimizer as
  * fitting every row), the tube fit the intersection of the rows' tubes. A tolerance is per row:
  * one for all rows, or a third CSV column.
@@ -172,8 +172,8 @@ public final class NoisyData {
     }
 
     /** The means as interpolation data (the points a plot shows). */
-    public Dataset1D means1D() {
-        return Dataset1D.of(x, mean);
+    public UnivariateDataset means1D() {
+        return UnivariateDataset.of(x, mean);
     }
 
     /** Refuses fewer than two distinct x. */

@@ -47,20 +47,20 @@ public final class NumericTable {
     }
 
     /** d input columns followed by the target column, as validated multivariate data. */
-    public DatasetNd toDatasetNd() {
+    public MultivariateDataset toDatasetNd() {
         double[][] cols = new double[columns.length][];
         for (int c = 0; c < columns.length; c++) {
             cols[c] = columns[c].clone();
         }
-        return DatasetNd.fromColumns(cols, source, lines);
+        return MultivariateDataset.fromColumns(cols, source, lines);
     }
 
     /** The two columns (x, y) as validated univariate data. */
-    public Dataset1D toDataset1D() {
+    public UnivariateDataset toDataset1D() {
         if (columns.length != 2) {
             throw new InvalidDataException(source + ": expected 2 columns (x, y), found " + columns.length);
         }
-        return Dataset1D.fromRows(columns[0].clone(), columns[1].clone(), source, lines);
+        return UnivariateDataset.fromRows(columns[0].clone(), columns[1].clone(), source, lines);
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.sparsest.exact;
 
-import dev.sparsest.data.Dataset1D;
-import dev.sparsest.data.DoubleRange1D;
 import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.data.UnivariateDataset;
+import dev.sparsest.data.UnivariateRange;
 
 /**
  * Chord slopes s_j, discrete curvatures a_i = s_i - s_{i-1} and their signs, for sorted data.
@@ -49,11 +49,11 @@ public final class ChordGeometry {
     /** Distance from the followed line allowed at each point by dropped curvatures; null when none. */
     private double[] allowance;
 
-    ChordGeometry(Dataset1D data, double tolerance) {
+    ChordGeometry(UnivariateDataset data, double tolerance) {
         this(data, tolerance, 0);
     }
 
-    ChordGeometry(Dataset1D data, double tolerance, double valueFloor) {
+    ChordGeometry(UnivariateDataset data, double tolerance, double valueFloor) {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and >= 0: " + tolerance);
         }
@@ -63,7 +63,7 @@ public final class ChordGeometry {
         n = data.size();
         x = data.xs();
         y = data.ys();
-        DoubleRange1D.require(x, y);
+        UnivariateRange.require(x, y);
         s = new double[Math.max(n - 1, 0)];
         a = new double[n];
         sign = new byte[n];

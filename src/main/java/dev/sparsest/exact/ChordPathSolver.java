@@ -1,8 +1,8 @@
 package dev.sparsest.exact;
 
-import dev.sparsest.data.Dataset1D;
-import dev.sparsest.data.DoubleRange1D;
 import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.data.UnivariateDataset;
+import dev.sparsest.data.UnivariateRange;
 import dev.sparsest.model.UnivariateNetwork;
 
 /**
@@ -68,11 +68,11 @@ public final class ChordPathSolver {
         return tolerance;
     }
 
-    public ExactSolution solve(Dataset1D data, Penalty penalty) {
+    public ExactSolution solve(UnivariateDataset data, Penalty penalty) {
         data.requireTwoPoints();
         int n = data.size();
         if (n <= 2) {
-            DoubleRange1D.require(data.xs(), data.ys()); // the line's slope must be a double
+            UnivariateRange.require(data.xs(), data.ys()); // the line's slope must be a double
             double slope = (data.y(1) - data.y(0)) / (data.x(1) - data.x(0));
             UnivariateNetwork affine = UnivariateNetwork.affine(slope, data.x(0), data.y(0));
             return new ExactSolution(affine, penalty, 0, 0, 0, tolerance);

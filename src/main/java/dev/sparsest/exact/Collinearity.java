@@ -67,7 +67,7 @@ final class Collinearity {
     byte sign(double a, double s1, double s2, double x0, double x1, double x2, double y0, double y1, double y2) {
         exactCurvature = Double.NaN;
         if (s1 == 0 && s2 == 0) {
-            return 0; // both differences of y are exactly 0 (a nonzero slope is a normal double: DoubleRange1D)
+            return 0; // both differences of y are exactly 0 (a nonzero slope is a normal double: UnivariateRange)
         }
         double scale = Math.abs(s1) + Math.abs(s2);
         if (valueFloor > 0) {

@@ -1,6 +1,6 @@
 package dev.sparsest.exact;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 
 /**
  * Computes p* with the chord path (beyond the paper, which leaves it open).
@@ -55,7 +55,7 @@ public final class ThresholdSolver {
         this.workBudget = workBudget;
     }
 
-    public Threshold solve(Dataset1D data) {
+    public Threshold solve(UnivariateDataset data) {
         data.requireTwoPoints();
         ChordGeometry g = new ChordGeometry(data, tolerance); // the fit's validation and collinearity
         int l0 = g.l0LowerBound();

@@ -24,31 +24,30 @@ public final class KernelProvider {
     public static final String MIN_BITS_PROPERTY = "sparsest.kernels.minBits";
     private static final String VECTOR_CLASS = "dev.sparsest.kernel.VectorKernels";
     private static final System.Logger LOG = System.getLogger("dev.sparsest.kernel");
-
-    private static volatile Kernels chosen;
+    private static final Kernels SCALAR = new Kernels("scalar", ScalarLoss1d.INSTANCE, ScalarLossNd.INSTANCE, ScalarSteps.INSTANCE);
 
     private KernelProvider() {
     }
 
+    /** Chosen when first asked for: the JVM runs a class's initializer once, under its own lock. */
+    private static final class Holder {
+        static final Kernels CHOSEN = chooseAndLog();
+    }
+
     /** The implementation for this JVM (chosen on first use). */
     public static Kernels get() {
-        Kernels k = chosen;
-        if (k == null) {
-            synchronized (KernelProvider.class) {
-                k = chosen;
-                if (k == null) {
-                    Choice c = choose(System.getProperty(PROPERTY, "auto"), Integer.getInteger(MIN_BITS_PROPERTY, 256));
-                    LOG.log(Level.INFO, "sparsest kernels: " + c.kernels.name() + " (" + c.reason + ")");
-                    chosen = k = c.kernels;
-                }
-            }
-        }
-        return k;
+        return Holder.CHOSEN;
+    }
+
+    private static Kernels chooseAndLog() {
+        Choice c = choose(System.getProperty(PROPERTY, "auto"), Integer.getInteger(MIN_BITS_PROPERTY, 256));
+        LOG.log(Level.INFO, "sparsest kernels: " + c.kernels.name() + " (" + c.reason + ")");
+        return c.kernels;
     }
 
     /** The scalar reference implementation. */
     public static Kernels scalar() {
-        return ScalarKernels.INSTANCE;
+        return SCALAR;
     }
 
     /** True when the vector module is in the boot layer (the vector implementation can load). */
@@ -56,13 +55,35 @@ public final class KernelProvider {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    /** The Vector-API implementation regardless of width and JIT checks; fails without the module. */
+    /**
+     * The Vector-API implementation regardless of the minimum width and JIT checks; fails without
+     * the module, or below the width it can serve (two double lanes).
+     */
     public static Kernels vector() {
+        return (Kernels) loadVector("create");
+    }
+
+    /** The float 1-D kernels, reference implementation (benchmark-facing). */
+    public static Float1dKernels scalarFloat() {
+        return ScalarFloat1d.INSTANCE;
+    }
+
+    /** The float 1-D kernels on vectors (benchmark-facing); fails as {@link #vector()} does. */
+    public static Float1dKernels vectorFloat() {
+        return (Float1dKernels) loadVector("createFloat");
+    }
+
+    private static Object loadVector(String factory) {
         if (!vectorModulePresent()) {
             throw new IllegalStateException("the Vector API is not available: run java with --add-modules jdk.incubator.vector");
         }
         try {
-            return (Kernels) Class.forName(VECTOR_CLASS).getDeclaredMethod("create").invoke(null);
+            return Class.forName(VECTOR_CLASS).getDeclaredMethod(factory).invoke(null);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalStateException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException("the Vector API implementation failed to load: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("the Vector API implementation failed to load: " + e, e);
         }
@@ -90,13 +111,16 @@ public final class KernelProvider {
         if (noC2 != null) {
             return new Choice(scalar(), noC2);
         }
-        Kernels vector = vector();
         int bits = vectorBits();
         if (bits < minBits) {
             return new Choice(scalar(), "preferred vector width " + bits + " bits < " + minBits
                     + " (-D" + MIN_BITS_PROPERTY + "=128 allows it)");
         }
-        return new Choice(vector, "preferred vector width " + bits + " bits");
+        try {
+            return new Choice(vector(), "preferred vector width " + bits + " bits");
+        } catch (IllegalStateException refused) {
+            return new Choice(scalar(), refused.getMessage());
+        }
     }
 
     private static int vectorBits() {

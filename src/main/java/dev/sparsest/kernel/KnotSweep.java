@@ -9,7 +9,7 @@ package dev.sparsest.kernel;
  * A = sum v w and B = sum v b over the active neurons, and f(x) = (a + A) x + (c + B). With
  * prefix sums of g_i = 2 (f_i - y_i) / n and g_i x_i over the sorted points, each neuron's active
  * points are a prefix or a suffix, so its gradient costs O(1): dL/dw = v Sx, dL/db = v S1,
- * dL/dv = w Sx + b S1 (as in {@link Kernels#lossGrad1d}).
+ * dL/dv = w Sx + b S1 (as in {@link Loss1dKernels#lossGrad}).
  *
  * <p>Activity is decided by comparing x with the rounded knot -b/w, where the dense kernels test
  * the sign of the rounded w x + b: the two can differ for points within a few ulps of a knot, as
@@ -54,7 +54,7 @@ public final class KnotSweep {
         sweep(x, n, w, b, v, k, a, c, out);
     }
 
-    /** As {@link Kernels#lossGrad1d}, for x sorted ascending. */
+    /** As {@link Loss1dKernels#lossGrad}, for x sorted ascending. */
     public double lossGrad(double[] x, double[] y, int n, double[] w, double[] b, double[] v, int k, double a, double c,
                            double[] gw, double[] gb, double[] gv, double[] gSkip) {
         check(x, n, k);

@@ -1,6 +1,6 @@
 package dev.sparsest.kernel;
 
-/** |q|^p and the reweighted threshold in the scalar form both implementations follow. */
+/** The reweighted threshold of the proximal step and its soft thresholding. */
 final class PowMath {
     private PowMath() {
     }
@@ -9,11 +9,6 @@ final class PowMath {
         if (!(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("p must be in (0, 1]: " + p);
         }
-    }
-
-    /** q^p = exp(p log q) for q &gt;= 0: 0 at q = 0 (log 0 = -Inf), NaN for NaN. */
-    static double pow(double q, double p) {
-        return Math.exp(p * Math.log(q));
     }
 
     /**

@@ -10,7 +10,9 @@ import static dev.sparsest.kernel.VectorLanes.NARROW_DOUBLE;
 import static dev.sparsest.kernel.VectorLanes.sum;
 
 /** The d-D kernels on vectors: packed weights and register-tiled forward and backward passes. */
-final class VectorNd {
+final class VectorNd implements LossNdKernels {
+    static final VectorNd INSTANCE = new VectorNd();
+
     private VectorNd() {
     }
 
@@ -36,14 +38,16 @@ final class VectorNd {
         return (k + PANEL - 1) / PANEL * PANEL;
     }
 
-    static int workNd(int n, int d, int k) {
+    @Override
+    public int work(int n, int d, int k) {
         int kp = padded(k);
         return 2 * (d + 1) * kp + kp + n * kp + n;
     }
 
-    static void forwardNd(double[] x, int n, int d, double[] wRows, double[] v, int k, double[] out, double[] work) {
+    @Override
+    public void forward(double[] x, int n, int d, double[] wRows, double[] v, int k, double[] out, double[] work) {
         if (NARROW_DOUBLE) {
-            ScalarKernels.INSTANCE.forwardNd(x, n, d, wRows, v, k, out, work);
+            ScalarLossNd.INSTANCE.forward(x, n, d, wRows, v, k, out, work);
             return;
         }
         int kp = padded(k);
@@ -113,10 +117,11 @@ final class VectorNd {
      * Forward with stored z, residual gradients g, then D_ij = g_i v_j 1[z_ij &gt; 0] in place of z
      * (dL/dv on the way, in the reference's order), then dL/dW = sum_i D_i [x_i; 1] tile by tile.
      */
-    static double lossGradNd(double[] x, double[] y, int n, int d, double[] wRows, double[] v, int k,
+    @Override
+    public double lossGrad(double[] x, double[] y, int n, int d, double[] wRows, double[] v, int k,
                              double[] gW, double[] gv, double[] work) {
         if (NARROW_DOUBLE) {
-            return ScalarKernels.INSTANCE.lossGradNd(x, y, n, d, wRows, v, k, gW, gv, work);
+            return ScalarLossNd.INSTANCE.lossGrad(x, y, n, d, wRows, v, k, gW, gv, work);
         }
         int stride = d + 1;
         int kp = padded(k);

@@ -18,13 +18,13 @@ public final class ModelJson {
         }
         Map<?, ?> obj = (Map<?, ?>) root;
         Object format = obj.get("format");
-        if (NetworkJson.FORMAT.equals(format)) {
-            return NetworkJson.read(obj);
+        if (UnivariateJson.FORMAT.equals(format)) {
+            return UnivariateJson.read(obj);
         }
         if (MultivariateJson.FORMAT.equals(format)) {
             return MultivariateJson.read(obj);
         }
-        throw new JsonException("\"format\" must be \"" + NetworkJson.FORMAT + "\" or \"" + MultivariateJson.FORMAT
+        throw new JsonException("\"format\" must be \"" + UnivariateJson.FORMAT + "\" or \"" + MultivariateJson.FORMAT
                 + "\", found " + (format instanceof String ? Json.quote((String) format) : String.valueOf(format)));
     }
 }

@@ -1,27 +1,34 @@
 package dev.sparsest.model;
 
-/** Conversions between the knot form and the neuron form of a univariate network. */
+/**
+ * Conversions between the knot form and the neuron form of a univariate network, on the forms'
+ * parts (so the network depends on this helper and not the other way round).
+ */
 final class NeuronConversion {
     private NeuronConversion() {
+    }
+
+    /** The parts of a knot form: knots u, slope changes c, the left slope a and the intercept at 0. */
+    record KnotForm(double[] u, double[] c, double a, double intercept) {
     }
 
     /**
      * Balanced neurons: w = sqrt|c|, b = -u sqrt|c|, v = sign(c) sqrt|c|, so |v| = |w| and
      * v*w = c. All w are positive, so the skip term is the left line of the knot form.
      */
-    static Neurons1D toNeurons(UnivariateNetwork net) {
-        int k = net.neurons();
+    static UnivariateNeurons toNeurons(double[] knots, double[] slopeChanges, double slope, double intercept) {
+        int k = knots.length;
         double[] w = new double[k];
         double[] b = new double[k];
         double[] v = new double[k];
         for (int j = 0; j < k; j++) {
-            double c = net.slopeChange(j);
+            double c = slopeChanges[j];
             double r = Math.sqrt(Math.abs(c));
             w[j] = r;
-            b[j] = -net.knot(j) * r;
+            b[j] = -knots[j] * r;
             v[j] = Math.copySign(r, c);
         }
-        return new Neurons1D(w, b, v, net.slope(), net.intercept());
+        return new UnivariateNeurons(w, b, v, slope, intercept);
     }
 
     /**
@@ -29,7 +36,7 @@ final class NeuronConversion {
      * knot (-b/w, v |w|) plus the affine part -v |w| (x - u), moved into the skip term. One with
      * w = 0 is the constant v relu(b).
      */
-    static UnivariateNetwork toKnots(Neurons1D n) {
+    static KnotForm toKnots(UnivariateNeurons n) {
         int width = n.width();
         double[] u = new double[width];
         double[] c = new double[width];
@@ -57,6 +64,6 @@ final class NeuronConversion {
             c[m] = change;
             m++;
         }
-        return UnivariateNetwork.withIntercept(java.util.Arrays.copyOf(u, m), java.util.Arrays.copyOf(c, m), a, intercept);
+        return new KnotForm(java.util.Arrays.copyOf(u, m), java.util.Arrays.copyOf(c, m), a, intercept);
     }
 }

@@ -98,13 +98,14 @@ public final class UnivariateNetwork implements Network {
     }
 
     /** Knots from neurons {@code sum_k v_k relu(w_k x + b_k) + a x + c}, merged and balanced. */
-    public static UnivariateNetwork fromNeurons(Neurons1D n) {
-        return NeuronConversion.toKnots(n);
+    public static UnivariateNetwork fromNeurons(UnivariateNeurons n) {
+        NeuronConversion.KnotForm f = NeuronConversion.toKnots(n);
+        return withIntercept(f.u(), f.c(), f.a(), f.intercept());
     }
 
     /** The balanced neuron form: per knot (u, c), w = sqrt|c|, b = -u sqrt|c|, v = sign(c) sqrt|c|. */
-    public Neurons1D toNeurons() {
-        return NeuronConversion.toNeurons(this);
+    public UnivariateNeurons toNeurons() {
+        return NeuronConversion.toNeurons(knots, slopeChanges, slope, intercept());
     }
 
     private static void requireFinite(String what, double v) {

@@ -18,7 +18,7 @@ import dev.sparsest.linalg.Tridiagonal;
  * form: an interior |nu_i| reaching lambda (a new bend) or a boundary curvature reaching zero (a
  * bend leaving). Each segment costs O(N); the path from lambda_max to lambda costs O(N) per event.
  *
- * <p>Works in scaled units ({@link Scaling1D}). Not thread-safe: one instance per solve.
+ * <p>Works in scaled units ({@link UnivariateScaling}). Not thread-safe: one instance per solve.
  */
 final class PenalizedPath {
     /** Events this close (relative) to the current lambda are the ones just applied. */

@@ -1,8 +1,8 @@
 package dev.sparsest.noisy;
 
-import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.data.NoisyData;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordGeometry;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
@@ -31,7 +31,7 @@ public final class PenalizedSolver {
             throw new IllegalArgumentException("lambda must be finite and >= 0: " + lambda);
         }
         data.requireTwoPoints();
-        Scaling1D sc = new Scaling1D(data);
+        UnivariateScaling sc = new UnivariateScaling(data);
         PenalizedPath path = path(data, sc);
         double lambdaMax = lambdaMax(sc, path);
         double target = Math.min(sc.lambda(lambda), path.lambdaMax()); // at and above lambda_max: the line
@@ -44,12 +44,12 @@ public final class PenalizedSolver {
     /** lambda_max: the least lambda whose optimum is the least-squares line. */
     public double lambdaMax(NoisyData data) {
         data.requireTwoPoints();
-        Scaling1D sc = new Scaling1D(data);
+        UnivariateScaling sc = new UnivariateScaling(data);
         return lambdaMax(sc, path(data, sc));
     }
 
     /** lambda_max in the data's units: (units of y) x (units of x), which can overflow where x and y cannot. */
-    private static double lambdaMax(Scaling1D sc, PenalizedPath path) {
+    private static double lambdaMax(UnivariateScaling sc, PenalizedPath path) {
         double lambdaMax = sc.lambdaBack(path.lambdaMax());
         if (!Double.isFinite(lambdaMax)) {
             throw new InvalidDataException("lambda_max (units of x times units of y) overflows a double at these magnitudes"
@@ -67,7 +67,7 @@ public final class PenalizedSolver {
             throw new IllegalArgumentException("maxKnots must be >= 0: " + maxKnots);
         }
         data.requireTwoPoints();
-        Scaling1D sc = new Scaling1D(data);
+        UnivariateScaling sc = new UnivariateScaling(data);
         PenalizedPath path = path(data, sc);
         lambdaMax(sc, path); // refuses a lambda scale that overflows
         List<PathPoint> points = new ArrayList<>();
@@ -83,7 +83,7 @@ public final class PenalizedSolver {
     }
 
     /** The knots are those of the network {@link #solve} returns: the chord path's count on the fitted values. */
-    private static PathPoint point(NoisyData data, PenalizedPath path, Scaling1D sc) {
+    private static PathPoint point(NoisyData data, PenalizedPath path, UnivariateScaling sc) {
         double[] rssAndNorm = rssAndNorm(path, sc);
         int knots = 0;
         if (path.started() && path.lambda > 0) { // counted inside the segment below lambda, not at its end
@@ -100,7 +100,7 @@ public final class PenalizedSolver {
         return new PathPoint(sc.lambdaBack(path.lambda), knots, rssAndNorm[0], rssAndNorm[1]);
     }
 
-    private static double[] fitted(NoisyData data, Scaling1D sc, PenalizedPath path) {
+    private static double[] fitted(NoisyData data, UnivariateScaling sc, PenalizedPath path) {
         double[] fitted = new double[data.size()];
         for (int i = 0; i < fitted.length; i++) {
             fitted[i] = sc.yBack(path.fitted(i));
@@ -109,17 +109,17 @@ public final class PenalizedSolver {
     }
 
     /** The sparsest network through the fitted values; the affine one while no bend has entered. */
-    private static UnivariateNetwork network(NoisyData data, Scaling1D sc, PenalizedPath path, double[] fitted) {
+    private static UnivariateNetwork network(NoisyData data, UnivariateScaling sc, PenalizedPath path, double[] fitted) {
         int n = fitted.length;
         if (n == 2 || !path.hasBends()) {
             return UnivariateNetwork.affine((fitted[n - 1] - fitted[0]) / (data.x(n - 1) - data.x(0)), data.x(0), fitted[0]);
         }
         // fitted values carry rounding relative to the data's scale, not to themselves
         ChordPathSolver chordPath = new ChordPathSolver(ChordGeometry.DEFAULT_TOLERANCE, data.yScale());
-        return chordPath.solve(Dataset1D.of(data.xs(), fitted), Penalty.l0()).network();
+        return chordPath.solve(UnivariateDataset.of(data.xs(), fitted), Penalty.l0()).network();
     }
 
-    private static PenalizedPath path(NoisyData data, Scaling1D sc) {
+    private static PenalizedPath path(NoisyData data, UnivariateScaling sc) {
         sc.requireLambdaUnit();
         int n = data.size();
         double[] x = new double[n];
@@ -134,7 +134,7 @@ public final class PenalizedSolver {
     }
 
     /** {weighted RSS, l1 path norm} of the current fit, in the data's units. */
-    private static double[] rssAndNorm(PenalizedPath path, Scaling1D sc) {
+    private static double[] rssAndNorm(PenalizedPath path, UnivariateScaling sc) {
         double rss = 0;
         for (int i = 0; i < path.n; i++) {
             double r = path.fitted(i) - path.y[i];
@@ -152,7 +152,7 @@ public final class PenalizedSolver {
         return new double[] {rss * sc.yUnit * sc.yUnit, norm * sc.yUnit / sc.xSpan};
     }
 
-    private static PenalizedFit fit(NoisyData data, Scaling1D sc, PenalizedPath path, double lambdaMax, double lambda) {
+    private static PenalizedFit fit(NoisyData data, UnivariateScaling sc, PenalizedPath path, double lambdaMax, double lambda) {
         double[] fitted = fitted(data, sc, path);
         UnivariateNetwork net = network(data, sc, path, fitted);
         double[] rssAndNorm = rssAndNorm(path, sc);

@@ -95,7 +95,7 @@ public final class TubeSolver {
     public TubeFit solve(NoisyData data) {
         data.requireTwoPoints();
         data.requireTube();
-        Scaling1D sc = new Scaling1D(data);
+        UnivariateScaling sc = new UnivariateScaling(data);
         Tube tube = scaledTube(data, sc);
         LinePolygon poly = new LinePolygon(tube.x, tube.lo, tube.hi, tube.widen);
         List<Level> levels = levels(tube, poly);
@@ -117,7 +117,7 @@ public final class TubeSolver {
         return new TubeFit(net, net.neurons(), excess);
     }
 
-    private static Tube scaledTube(NoisyData data, Scaling1D sc) {
+    private static Tube scaledTube(NoisyData data, UnivariateScaling sc) {
         int n = data.size();
         double[] x = new double[n];
         double[] lo = new double[n];
@@ -213,7 +213,7 @@ public final class TubeSolver {
      * middle knot interval in which one of its lines can meet the current piece, and a line
      * meeting it there ({@link #choose}). Each level is rebuilt twice (O(N) in all).
      */
-    private static UnivariateNetwork readBack(List<Level> levels, LinePolygon poly, Tube tube, Scaling1D sc) {
+    private static UnivariateNetwork readBack(List<Level> levels, LinePolygon poly, Tube tube, UnivariateScaling sc) {
         double[] x = tube.x;
         double[] line = choose(poly.snapshot(), 0, tube.maxSlope); // slope, value at origin
         double origin = poly.origin();
@@ -324,7 +324,7 @@ public final class TubeSolver {
     }
 
     /** The knots (right to left, scaled) as a network in the data's units; knots at one place merge. */
-    private static UnivariateNetwork network(double[] knots, double[] changes, int k, double[] line, double origin, Scaling1D sc) {
+    private static UnivariateNetwork network(double[] knots, double[] changes, int k, double[] line, double origin, UnivariateScaling sc) {
         double slopeUnit = sc.yUnit / sc.xSpan;
         double[] u = new double[k];
         double[] c = new double[k];

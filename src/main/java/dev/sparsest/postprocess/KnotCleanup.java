@@ -1,6 +1,6 @@
 package dev.sparsest.postprocess;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.model.UnivariateNetwork;
 
 import java.util.Arrays;
@@ -20,7 +20,7 @@ public final class KnotCleanup {
     private KnotCleanup() {
     }
 
-    public static UnivariateNetwork apply(UnivariateNetwork f, Dataset1D data) {
+    public static UnivariateNetwork apply(UnivariateNetwork f, UnivariateDataset data) {
         int n = data.size();
         double first = data.x(0);
         double last = data.x(n - 1);
@@ -69,7 +69,7 @@ public final class KnotCleanup {
     }
 
     /** Index i with x_i <= u < x_{i+1}, searching forward from a lower bound (knots come sorted). */
-    private static int intervalOf(Dataset1D data, double u, int from) {
+    private static int intervalOf(UnivariateDataset data, double u, int from) {
         int i = from;
         while (i + 1 < data.size() && data.x(i + 1) <= u) {
             i++;

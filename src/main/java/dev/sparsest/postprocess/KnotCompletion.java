@@ -1,6 +1,6 @@
 package dev.sparsest.postprocess;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.model.UnivariateNetwork;
 
 import java.util.Arrays;
@@ -26,16 +26,16 @@ final class KnotCompletion {
     }
 
     /** The network with knots added until it interpolates to {@code floor} MSE (or as it is when it does). */
-    static UnivariateNetwork complete(UnivariateNetwork f, Dataset1D data, double floor) {
+    static UnivariateNetwork complete(UnivariateNetwork f, UnivariateDataset data, double floor) {
         int n = data.size();
         if (n > MAX_POINTS) {
             return f;
         }
         UnivariateNetwork cur = f;
-        double curMse = Fit1D.mse(cur, data);
+        double curMse = UnivariateFit.mse(cur, data);
         for (int added = 0; added < MAX_ADDED && curMse > floor && cur.neurons() + 2 < n; added++) {
             UnivariateNetwork best = bestWithOneMoreKnot(cur, data);
-            double m = best == null ? Double.POSITIVE_INFINITY : Fit1D.mse(best, data);
+            double m = best == null ? Double.POSITIVE_INFINITY : UnivariateFit.mse(best, data);
             if (!(m < curMse)) {
                 break;
             }
@@ -45,7 +45,7 @@ final class KnotCompletion {
         return cur;
     }
 
-    private static UnivariateNetwork bestWithOneMoreKnot(UnivariateNetwork f, Dataset1D data) {
+    private static UnivariateNetwork bestWithOneMoreKnot(UnivariateNetwork f, UnivariateDataset data) {
         int n = data.size();
         UnivariateNetwork[] screened = new UnivariateNetwork[REFINED];
         double[] screenedMse = new double[REFINED];
@@ -56,8 +56,8 @@ final class KnotCompletion {
                 if (knots == null) {
                     continue;
                 }
-                UnivariateNetwork candidate = Fit1D.refitOnKnots(knots, data);
-                double m = Fit1D.mse(candidate, data);
+                UnivariateNetwork candidate = UnivariateFit.refitOnKnots(knots, data);
+                double m = UnivariateFit.mse(candidate, data);
                 // keep the REFINED best, sorted by error
                 for (int s = 0; s < REFINED; s++) {
                     if (m < screenedMse[s]) {
@@ -75,7 +75,7 @@ final class KnotCompletion {
         for (UnivariateNetwork candidate : screened) {
             if (candidate != null) {
                 UnivariateNetwork refined = KnotRefinement.refine(candidate, data);
-                double m = Fit1D.mse(refined, data);
+                double m = UnivariateFit.mse(refined, data);
                 if (m < bestMse) {
                     best = refined;
                     bestMse = m;

@@ -1,6 +1,6 @@
 package dev.sparsest.postprocess;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.linalg.GaussNewton;
 import dev.sparsest.model.UnivariateNetwork;
 
@@ -19,7 +19,7 @@ final class KnotRefinement {
     private KnotRefinement() {
     }
 
-    static UnivariateNetwork refine(UnivariateNetwork f, Dataset1D data) {
+    static UnivariateNetwork refine(UnivariateNetwork f, UnivariateDataset data) {
         int n = data.size();
         int k = f.neurons();
         if (n > MAX_POINTS || k == 0) {
@@ -34,7 +34,7 @@ final class KnotRefinement {
         for (int j = 0; j < k; j++) {
             interval[j] = freeInterval(data, u[j]);
         }
-        double best = Fit1D.mse(f, data);
+        double best = UnivariateFit.mse(f, data);
         UnivariateNetwork bestNet = f;
         for (int step = 0; step < STEPS && best > 0; step++) {
             // parameters: slope, y0, c_1..c_k, then the free u_j
@@ -87,7 +87,7 @@ final class KnotRefinement {
             } catch (IllegalArgumentException e) {
                 break; // a non-finite step
             }
-            double mse = Fit1D.mse(candidate, data);
+            double mse = UnivariateFit.mse(candidate, data);
             if (!(mse < best)) {
                 break;
             }
@@ -102,7 +102,7 @@ final class KnotRefinement {
     }
 
     /** The data interval (x_i, x_{i+1}) strictly containing u, or -1 when u is a data point or outside. */
-    private static int freeInterval(Dataset1D data, double u) {
+    private static int freeInterval(UnivariateDataset data, double u) {
         for (int i = 0; i + 1 < data.size(); i++) {
             if (data.x(i) < u && u < data.x(i + 1)) {
                 return i;

@@ -1,6 +1,6 @@
 package dev.sparsest.postprocess;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.linalg.GaussNewton;
 import dev.sparsest.linalg.LeastSquares;
 import dev.sparsest.model.MultivariateNetwork;
@@ -17,7 +17,7 @@ public final class MultivariatePolish {
     }
 
     /** The polished network: refit, refined, then reduced where the fit stays as good. */
-    public static MultivariateNetwork polish(MultivariateNetwork pruned, DatasetNd data, double p) {
+    public static MultivariateNetwork polish(MultivariateNetwork pruned, MultivariateDataset data, double p) {
         return fewerNeurons(refine(refitOutputs(pruned, data), data), data, p);
     }
 
@@ -25,7 +25,7 @@ public final class MultivariatePolish {
      * At most N active neurons at no more l^p cost ({@link NeuronReduction}), kept when the fit
      * at the data stays as good (to rounding: the reduction does not move the outputs).
      */
-    private static MultivariateNetwork fewerNeurons(MultivariateNetwork f, DatasetNd data, double p) {
+    private static MultivariateNetwork fewerNeurons(MultivariateNetwork f, MultivariateDataset data, double p) {
         if (f.width() == 0) {
             return f;
         }
@@ -39,7 +39,7 @@ public final class MultivariatePolish {
     }
 
     /** Least squares for v with the hidden layer fixed (when there are no more neurons than points). */
-    private static MultivariateNetwork refitOutputs(MultivariateNetwork f, DatasetNd data) {
+    private static MultivariateNetwork refitOutputs(MultivariateNetwork f, MultivariateDataset data) {
         int n = data.size();
         int k = f.width();
         int d = f.dimension();
@@ -64,7 +64,7 @@ public final class MultivariatePolish {
      * minimum-norm steps towards the nearest interpolant, kept only while the MSE falls. O(N^3)
      * per step; used up to KnotRefinement.MAX_POINTS points.
      */
-    private static MultivariateNetwork refine(MultivariateNetwork f, DatasetNd data) {
+    private static MultivariateNetwork refine(MultivariateNetwork f, MultivariateDataset data) {
         int n = data.size();
         int d = f.dimension();
         int k = f.width();
@@ -138,7 +138,7 @@ public final class MultivariatePolish {
     }
 
     /** The mean squared error at the data. */
-    public static double mse(MultivariateNetwork f, DatasetNd data) {
+    public static double mse(MultivariateNetwork f, MultivariateDataset data) {
         double[] x = data.inputs();
         double s = 0;
         for (int i = 0; i < data.size(); i++) {

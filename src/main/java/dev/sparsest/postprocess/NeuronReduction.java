@@ -1,6 +1,6 @@
 package dev.sparsest.postprocess;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.linalg.NullSpace;
 import dev.sparsest.model.MultivariateNetwork;
 import dev.sparsest.numeric.PreActivation;
@@ -25,7 +25,7 @@ public final class NeuronReduction {
     }
 
     /** The reduced network, with neurons in balanced form (|v_k| = ||w_k||_2). */
-    public static MultivariateNetwork reduce(MultivariateNetwork f, DatasetNd data, double p) {
+    public static MultivariateNetwork reduce(MultivariateNetwork f, MultivariateDataset data, double p) {
         int d = f.dimension();
         int m = d + 1;
         int k = f.width();
@@ -154,7 +154,7 @@ public final class NeuronReduction {
         return a;
     }
 
-    private static double[][] rows(DatasetNd data) {
+    private static double[][] rows(MultivariateDataset data) {
         int d = data.dimension();
         double[][] x = new double[data.size()][d + 1];
         for (int i = 0; i < data.size(); i++) {

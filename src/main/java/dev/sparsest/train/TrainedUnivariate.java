@@ -1,8 +1,8 @@
 package dev.sparsest.train;
 
 import dev.sparsest.exact.ExactSolution;
-import dev.sparsest.model.Neurons1D;
 import dev.sparsest.model.UnivariateNetwork;
+import dev.sparsest.model.UnivariateNeurons;
 
 /**
  * The outcome of training a univariate network.
@@ -19,7 +19,7 @@ import dev.sparsest.model.UnivariateNetwork;
  * @param history          loss and active neurons during training
  * @param exact            the exact chord-path optimum for the same p (l0 count for comparison)
  */
-public record TrainedUnivariate(UnivariateNetwork network, Neurons1D raw, int activeRaw, double mseTrained,
+public record TrainedUnivariate(UnivariateNetwork network, UnivariateNeurons raw, int activeRaw, double mseTrained,
                                 double mseBeforePolish, double mseAfterPolish, int knotsAdded, History history,
                                 ExactSolution exact) {
 

@@ -1,7 +1,7 @@
 package dev.sparsest.train;
 
 import dev.sparsest.model.MultivariateNetwork;
-import dev.sparsest.model.Neurons1D;
+import dev.sparsest.model.UnivariateNeurons;
 
 import java.util.Optional;
 
@@ -9,10 +9,10 @@ import java.util.Optional;
 public class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int epoch;
-    private final transient Neurons1D univariate;
+    private final transient UnivariateNeurons univariate;
     private final transient MultivariateNetwork multivariate;
 
-    TrainingDivergedException(int epoch, double loss, Neurons1D univariate, MultivariateNetwork multivariate) {
+    TrainingDivergedException(int epoch, double loss, UnivariateNeurons univariate, MultivariateNetwork multivariate) {
         super("training diverged at epoch " + epoch + ": the loss is " + loss
                 + " (lower the learning rate or rescale the data); the last finite state is kept");
         this.epoch = epoch;
@@ -26,7 +26,7 @@ public class TrainingDivergedException extends RuntimeException {
     }
 
     /** The univariate network of the last epoch with a finite loss (in data units), if 1-D. */
-    public Optional<Neurons1D> lastUnivariate() {
+    public Optional<UnivariateNeurons> lastUnivariate() {
         return Optional.ofNullable(univariate);
     }
 

@@ -1,17 +1,18 @@
 package dev.sparsest.train;
 
-import dev.sparsest.data.Dataset1D;
-import dev.sparsest.data.DoubleRange1D;
+import dev.sparsest.data.UnivariateDataset;
+import dev.sparsest.data.UnivariateRange;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.kernel.KernelProvider;
 import dev.sparsest.kernel.Kernels;
-import dev.sparsest.model.Neurons1D;
 import dev.sparsest.model.UnivariateNetwork;
-import dev.sparsest.postprocess.Fit1D;
+import dev.sparsest.model.UnivariateNeurons;
 import dev.sparsest.postprocess.KnotCleanup;
-import dev.sparsest.postprocess.Polish;
+import dev.sparsest.postprocess.UnivariateFit;
+import dev.sparsest.postprocess.UnivariatePolish;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -22,7 +23,7 @@ import java.util.SplittableRandom;
  *   <li>one Adam step (betas 0.9 / 0.999, eps 1e-8) on the MSE for w, b, v and the skip (a, c);</li>
  *   <li>PROX, after the warm-up: the reweighted proximal step on the products, re-factoring each
  *       neuron balanced and scaling b with w so its knot stays put (skip and biases unpenalized);
- *       every {@value #COMPACT_EVERY} epochs once the MSE is below {@value #MERGE_GATE} of the variance
+ *       every {@value EpochLoop#COMPACT_EVERY} epochs once the MSE is below {@value #MERGE_GATE} of the variance
  *       of y, unless turned off ({@link TrainConfig#withKnotMerging}), the exact merge of
  *       same-sign knots of one data interval ({@link KnotMerge}).</li>
  * </ol>
@@ -30,16 +31,15 @@ import java.util.SplittableRandom;
  * output weights and the output bias uniform in (-1/sqrt K, 1/sqrt K), the skip slope uniform in
  * (-1, 1). The forward and backward passes use the dense kernels for small problems and the
  * sorted-knot sweep for large ones (PERF.md: the sweep wins from a few dozen neurons on). An epoch
- * allocates nothing. A run is bitwise reproducible from its seed on a given kernel implementation
- * (single-threaded): the vector kernels sum lanes in a fixed order and the proximal step, which
- * needs log and exp, runs on the scalar kernels.
+ * allocates nothing ({@link EpochLoop}). A run is bitwise reproducible from its seed on a given
+ * kernel implementation and thread count: the vector kernels sum lanes in a fixed order and the
+ * proximal step, which needs log and exp, is the reference's on both ({@link
+ * dev.sparsest.kernel.StepKernels#proxStep}).
  */
 public final class UnivariateTrainer {
     /** Default |v w| above which a neuron counts as active (the paper's 1-D threshold). */
     public static final double ACTIVE_THRESHOLD = 1e-8;
 
-    /** Epochs between compactions of dead neurons (they stay dead in the proximal phase). */
-    static final int COMPACT_EVERY = 64;
     /**
      * Knots are merged ({@link KnotMerge}) only at epochs whose MSE is at most this times the variance
      * of y: before the network fits, knots of one interval may still be bound for different
@@ -47,7 +47,6 @@ public final class UnivariateTrainer {
      * data at the paper's settings; gated, none).
      */
     static final double MERGE_GATE = 1e-5;
-    private static final double[][] NO_ROWS = new double[0][];
 
     private final TrainConfig config;
     private final Kernels kernels;
@@ -61,7 +60,7 @@ public final class UnivariateTrainer {
         this.kernels = kernels;
     }
 
-    public TrainedUnivariate train(Dataset1D data) {
+    public TrainedUnivariate train(UnivariateDataset data) {
         return train(data, TrainListener.none());
     }
 
@@ -69,20 +68,20 @@ public final class UnivariateTrainer {
      * Trains {@link TrainConfig#restarts()} times (seeds seed, seed + 1, ...) and returns the best
      * run; the listener sees the epochs of all runs counted on (run r reports r * epochs + e).
      */
-    public TrainedUnivariate train(Dataset1D data, TrainListener listener) {
+    public TrainedUnivariate train(UnivariateDataset data, TrainListener listener) {
         data.requireTwoPoints();
-        DoubleRange1D.require(data.xs(), data.ys()); // refused as fit and threshold refuse it, before any epoch
+        UnivariateRange.require(data.xs(), data.ys()); // refused as fit and threshold refuse it, before any epoch
         TrainedUnivariate best = null;
         for (int run = 0; run < config.restarts() && (run == 0 || !listener.stopRequested()); run++) {
             TrainedUnivariate t = trainOnce(data, config.seed() + run, listener.countingFrom((long) run * config.epochs()));
-            if (best == null || t.isBetterThan(best, Fit1D.interpolationFloor(data), config.p())) {
+            if (best == null || t.isBetterThan(best, UnivariateFit.interpolationFloor(data), config.p())) {
                 best = t;
             }
         }
         return best;
     }
 
-    private TrainedUnivariate trainOnce(Dataset1D data, long seed, TrainListener listener) {
+    private TrainedUnivariate trainOnce(UnivariateDataset data, long seed, TrainListener listener) {
         int n = data.size();
         int k = config.width();
         Scaling sx = config.normalize() ? Scaling.of(data.xs()) : Scaling.IDENTITY;
@@ -90,86 +89,60 @@ public final class UnivariateTrainer {
         double[] x = sx.apply(data.xs());
         double[] y = sy.apply(data.ys());
         SplittableRandom r = new SplittableRandom(seed);
-        double[] w = uniform(r, k, 1);
-        double[] b = uniform(r, k, 1);
-        double[] v = uniform(r, k, 1 / Math.sqrt(k));
-        double[] skip = {uniform(r, 1, 1)[0], uniform(r, 1, 1 / Math.sqrt(k))[0]};
-        double[] gw = new double[k], gb = new double[k], gv = new double[k], gs = new double[2];
-        double[] mw = new double[k], mb = new double[k], mv = new double[k], ms = new double[2];
-        double[] sw = new double[k], sb = new double[k], sv = new double[k], ss = new double[2];
-        double[] qPrev = new double[k];
-        Snapshot last = new Snapshot(k);
+        ParameterGroup w = ParameterGroup.of(uniform(r, k, 1), 1, 0);
+        ParameterGroup b = ParameterGroup.of(uniform(r, k, 1), 1, 0);
+        ParameterGroup v = ParameterGroup.of(uniform(r, k, 1 / Math.sqrt(k)), 1, 0);
+        ParameterGroup skip = ParameterGroup.of(new double[] {uniform(r, 1, 1)[0], uniform(r, 1, 1 / Math.sqrt(k))[0]}, 0, 2);
         double threshold = config.activeThreshold(ACTIVE_THRESHOLD);
-        boolean prox = config.optimizer() == Optimizer.PROX;
-        double weightDecay = config.optimizer() == Optimizer.ADAMW ? config.lambda() : 0;
-        double lr = config.learningRate();
-        int epochs = config.epochs();
-        History history = History.forEpochs(epochs);
-        EarlyStop stop = new EarlyStop(config.earlyStop(), prox ? config.warmupEpochs() : 0, EarlyStop.lossFloor(y));
-        double[][] movedWithNeurons = {b, mw, mb, mv, sw, sb, sv}; // compaction moves these with v and w
-        double[][] moments = {mw, mb, mv, sw, sb, sv};
-        double yMean = 0;
-        for (double yi : y) {
-            yMean += yi / n;
+        History history = History.forEpochs(config.epochs());
+        EpochLoop loop = new EpochLoop(config, kernels, threshold, 1, w, b, v, skip);
+        KnotMerge merge = config.optimizer() == Optimizer.PROX && config.mergeKnots() ? new KnotMerge(x, k) : null;
+        double mergeBelow = MERGE_GATE * variance(y); // the gate's scale: an offset in y must not open it before the fit
+        double[][] moments = {w.m1(), b.m1(), v.m1(), w.m2(), b.m2(), v.m2()};
+        int live;
+        try (UnivariateLoss loss = new UnivariateLoss(x, y, k, config.threads() > 0 ? config.threads() : UnivariateLoss.autoThreads(n, k), kernels)) {
+            live = loop.run(new EpochLoop.Problem() {
+                @Override
+                public double lossGrad(int k) {
+                    return loss.lossGrad(w.param(), b.param(), v.param(), k, skip.param()[0], skip.param()[1],
+                            w.grad(), b.grad(), v.grad(), skip.grad());
+                }
+
+                @Override
+                public void beforeCompaction(int k, double mse) {
+                    if (merge != null && mse <= mergeBelow) {
+                        merge.apply(k, w.param(), b.param(), v.param(), skip.param(), moments);
+                    }
+                }
+
+                @Override
+                public TrainingDivergedException diverged(int epoch, double mse, int k) {
+                    return new TrainingDivergedException(epoch, mse,
+                            toDataUnits(w.param(), b.param(), v.param(), skip.param(), k, sx, sy), null);
+                }
+            }, k, y, history, listener);
         }
-        double yVariance = 0; // the gate's scale: an offset in y must not open it before the fit
-        for (double yi : y) {
-            yVariance += (yi - yMean) * (yi - yMean) / n;
-        }
-        KnotMerge merge = prox && config.mergeKnots() ? new KnotMerge(x, k) : null;
-        double loss = Double.NaN;
-        try (Loss1D lossGrad = new Loss1D(x, y, k, config.threads() > 0 ? config.threads() : Loss1D.autoThreads(n, k), kernels)) {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                if (prox) {
-                    kernels.products(v, w, k, 1, qPrev);
-                }
-                loss = lossGrad.lossGrad(w, b, v, k, skip[0], skip[1], gw, gb, gv, gs);
-                if (!Double.isFinite(loss)) {
-                    last.restore(w, b, v, skip);
-                    throw new TrainingDivergedException(epoch, loss, toDataUnits(w, b, v, skip, k, sx, sy), null);
-                }
-                last.save(w, b, v, skip);
-                kernels.adam(w, gw, mw, sw, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
-                kernels.adam(b, gb, mb, sb, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
-                kernels.adam(v, gv, mv, sv, k, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
-                kernels.adam(skip, gs, ms, ss, 2, lr, AdamSettings.BETA1, AdamSettings.BETA2, AdamSettings.EPS, weightDecay, epoch);
-                if (prox && epoch > config.warmupEpochs()) {
-                    AdamSettings.PROX_KERNELS.proxStep(v, w, b, k, 1, qPrev, config.lambda() * lr, config.p());
-                    if (epoch % COMPACT_EVERY == 0) {
-                        if (merge != null && loss <= MERGE_GATE * yVariance) {
-                            merge.apply(k, w, b, v, skip, moments);
-                        }
-                        if (config.p() < 1) {
-                            k = DeadNeurons.compact(k, 1, v, w, movedWithNeurons, NO_ROWS);
-                        }
-                    }
-                }
-                boolean check = stop.observe(epoch, loss);
-                boolean record = epoch % history.every() == 0 || epoch == epochs;
-                boolean report = epoch % listener.interval() == 0 || epoch == epochs;
-                if (record || report || check) {
-                    int active = kernels.countNonzero(v, w, k, 1, threshold);
-                    boolean stopHere = (check && stop.settled(active)) || (report && listener.stopRequested());
-                    if (record || stopHere) {
-                        history.add(epoch, loss, active);
-                    }
-                    if (report || stopHere) {
-                        listener.onEpoch(epoch, loss, active);
-                    }
-                    if (stopHere) {
-                        break;
-                    }
-                }
-            }
-        }
-        double[] wk = java.util.Arrays.copyOf(w, k), bk = java.util.Arrays.copyOf(b, k), vk = java.util.Arrays.copyOf(v, k);
-        return Representable.check(() -> finish(data, wk, bk, vk, skip, threshold, history, sx, sy));
+        double[] wk = Arrays.copyOf(w.param(), live), bk = Arrays.copyOf(b.param(), live), vk = Arrays.copyOf(v.param(), live);
+        return Representable.check(() -> finish(data, wk, bk, vk, skip.param(), threshold, history, sx, sy));
     }
 
-    private TrainedUnivariate finish(Dataset1D data, double[] w, double[] b, double[] v, double[] skip,
+    private static double variance(double[] y) {
+        int n = y.length;
+        double mean = 0;
+        for (double yi : y) {
+            mean += yi / n;
+        }
+        double variance = 0;
+        for (double yi : y) {
+            variance += (yi - mean) * (yi - mean) / n;
+        }
+        return variance;
+    }
+
+    private TrainedUnivariate finish(UnivariateDataset data, double[] w, double[] b, double[] v, double[] skip,
                                      double threshold, History history, Scaling sx, Scaling sy) {
         int k = w.length;
-        Neurons1D raw = toDataUnits(w, b, v, skip, k, sx, sy);
+        UnivariateNeurons raw = toDataUnits(w, b, v, skip, k, sx, sy);
         // prune by the trained (normalized) products, the scale the threshold was meant for
         double[] pw = new double[k], pb = new double[k], pv = new double[k];
         int active = 0;
@@ -184,11 +157,11 @@ public final class UnivariateTrainer {
         UnivariateNetwork rawNet = UnivariateNetwork.fromNeurons(raw);
         UnivariateNetwork pruned = UnivariateNetwork.fromNeurons(toDataUnits(pw, pb, pv, skip, active, sx, sy));
         UnivariateNetwork merged = KnotCleanup.apply(pruned, data);
-        Polish.Result polished = Polish.polish(merged, data);
+        UnivariatePolish.Result polished = UnivariatePolish.polish(merged, data);
         Representable.requireFiniteOutputs(i -> polished.network().evaluate(data.x(i)), data.size());
         Penalty penalty = config.p() == 1 ? Penalty.l1() : Penalty.lp(config.p());
-        return new TrainedUnivariate(polished.network(), raw, active, Fit1D.mse(rawNet, data), Fit1D.mse(merged, data),
-                Fit1D.mse(polished.network(), data), polished.knotsAdded(), history, new ChordPathSolver().solve(data, penalty));
+        return new TrainedUnivariate(polished.network(), raw, active, UnivariateFit.mse(rawNet, data), UnivariateFit.mse(merged, data),
+                UnivariateFit.mse(polished.network(), data), polished.knotsAdded(), history, new ChordPathSolver().solve(data, penalty));
     }
 
     /**
@@ -196,7 +169,7 @@ public final class UnivariateTrainer {
      * y = my + sy g, as neurons in data units: w / sx, b - w mx / sx, v sy, and the skip term
      * a sy / sx, my + sy (c - a mx / sx). Exact up to rounding.
      */
-    private static Neurons1D toDataUnits(double[] w, double[] b, double[] v, double[] skip, int k, Scaling sx, Scaling sy) {
+    private static UnivariateNeurons toDataUnits(double[] w, double[] b, double[] v, double[] skip, int k, Scaling sx, Scaling sy) {
         double[] w2 = new double[k], b2 = new double[k], v2 = new double[k];
         for (int j = 0; j < k; j++) {
             w2[j] = w[j] / sx.scale;
@@ -205,7 +178,7 @@ public final class UnivariateTrainer {
         }
         double a = skip[0] * sy.scale / sx.scale;
         double c = sy.center + sy.scale * (skip[1] - skip[0] * sx.center / sx.scale);
-        return new Neurons1D(w2, b2, v2, a, c);
+        return new UnivariateNeurons(w2, b2, v2, a, c);
     }
 
     private static double[] uniform(SplittableRandom r, int n, double bound) {
@@ -214,31 +187,5 @@ public final class UnivariateTrainer {
             a[i] = (2 * r.nextDouble() - 1) * bound;
         }
         return a;
-    }
-
-    /** The parameters of the last epoch whose loss was finite. */
-    private static final class Snapshot {
-        final double[] w, b, v, skip;
-
-        Snapshot(int k) {
-            w = new double[k];
-            b = new double[k];
-            v = new double[k];
-            skip = new double[2];
-        }
-
-        void save(double[] w0, double[] b0, double[] v0, double[] s0) {
-            System.arraycopy(w0, 0, w, 0, w.length);
-            System.arraycopy(b0, 0, b, 0, b.length);
-            System.arraycopy(v0, 0, v, 0, v.length);
-            System.arraycopy(s0, 0, skip, 0, 2);
-        }
-
-        void restore(double[] w0, double[] b0, double[] v0, double[] s0) {
-            System.arraycopy(w, 0, w0, 0, w.length);
-            System.arraycopy(b, 0, b0, 0, b.length);
-            System.arraycopy(v, 0, v0, 0, v.length);
-            System.arraycopy(skip, 0, s0, 0, 2);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.sparsest.cli;
 
 import dev.sparsest.json.Json;
-import dev.sparsest.model.NetworkJson;
+import dev.sparsest.model.UnivariateJson;
 import dev.sparsest.model.UnivariateNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +79,7 @@ class CliTest {
         Result r = run("fit", pStarData().toString(), "--l1", "-o", model.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("neurons      2"), r.out());
-        UnivariateNetwork f = NetworkJson.read(Files.readString(model));
+        UnivariateNetwork f = UnivariateJson.read(Files.readString(model));
         assertEquals(2, f.neurons());
         Result p = run("predict", model.toString(), pStarData().toString());
         assertEquals(0, p.code(), p.err());

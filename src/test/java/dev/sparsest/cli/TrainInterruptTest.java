@@ -1,6 +1,6 @@
 package dev.sparsest.cli;
 
-import dev.sparsest.model.NetworkJson;
+import dev.sparsest.model.UnivariateJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +49,7 @@ class TrainInterruptTest {
         }
         assertFalse(Files.exists(model), "no model at -o after an interruption");
         assertTrue(Files.exists(state), "the checkpoint is written");
-        assertTrue(NetworkJson.read(Files.readString(state)).neurons() >= 0, "a complete, readable model");
+        assertTrue(UnivariateJson.read(Files.readString(state)).neurons() >= 0, "a complete, readable model");
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
         }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CsvReaderTest {
 
-    private static Dataset1D read(String text) {
+    private static UnivariateDataset read(String text) {
         return CsvReader.parse(text, "data.csv").toDataset1D();
     }
 
@@ -24,10 +24,10 @@ class CsvReaderTest {
 
     @Test
     void readsCommaAndWhitespaceSeparatedWithHeaderCommentsAndBlankLines() {
-        Dataset1D a = read("# measured\nx,y\n\n0, 1\n1,2   # inline comment\n2 ,3\n");
+        UnivariateDataset a = read("# measured\nx,y\n\n0, 1\n1,2   # inline comment\n2 ,3\n");
         assertArrayEquals(new double[] {0, 1, 2}, a.xs());
         assertArrayEquals(new double[] {1, 2, 3}, a.ys());
-        Dataset1D b = read("0\t1\n1   2\r\n2 3\n");
+        UnivariateDataset b = read("0\t1\n1   2\r\n2 3\n");
         assertArrayEquals(new double[] {1, 2, 3}, b.ys());
         NumericTable t = CsvReader.parse("\uFEFFtime value\n1 2\n", "t.csv");
         assertEquals(java.util.List.of("time", "value"), t.header());

@@ -1,7 +1,7 @@
 package dev.sparsest.exact;
 
-import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.prop.ExactMaps;
 import dev.sparsest.prop.Gen;
 import dev.sparsest.prop.Points;
@@ -88,7 +88,7 @@ class AffineInvarianceProperties {
                 x[i] = c.points.x()[order[i]];
                 y[i] = c.points.y()[order[i]];
             }
-            ExactSolution t = SOLVER.solve(Dataset1D.of(x, y), Penalty.lp(c.p));
+            ExactSolution t = SOLVER.solve(UnivariateDataset.of(x, y), Penalty.lp(c.p));
             assertArrayEquals(s.network().knots(), t.network().knots());
             assertArrayEquals(s.network().slopeChanges(), t.network().slopeChanges());
         });
@@ -114,7 +114,7 @@ class AffineInvarianceProperties {
                 double[] y = axis == Axis.Y ? moved : c.points.y();
                 ExactSolution m;
                 try {
-                    m = SOLVER.solve(Dataset1D.of(x, y), Penalty.lp(c.p));
+                    m = SOLVER.solve(UnivariateDataset.of(x, y), Penalty.lp(c.p));
                 } catch (InvalidDataException e) {
                     throw new AssertionError("refused after " + axis + " -> " + map[0] + " " + axis + " + " + map[1] + ": " + e.getMessage(), e);
                 }
@@ -131,7 +131,7 @@ class AffineInvarianceProperties {
 
     private static ExactSolution solveOrNull(double[] x, double[] y, double p) {
         try {
-            return SOLVER.solve(Dataset1D.of(x, y), Penalty.lp(p));
+            return SOLVER.solve(UnivariateDataset.of(x, y), Penalty.lp(p));
         } catch (InvalidDataException e) {
             return null; // refused data say nothing about invariance
         }

@@ -1,6 +1,6 @@
 package dev.sparsest.exact;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.prop.Gen;
 import dev.sparsest.prop.Points;
@@ -48,14 +48,14 @@ class ChordPathProperties {
     }
 
     static ExactSolution solve(Case c) {
-        return SOLVER.solve(Dataset1D.of(c.points.x(), c.points.y()), c.penalty());
+        return SOLVER.solve(UnivariateDataset.of(c.points.x(), c.points.y()), c.penalty());
     }
 
     @Test
     void solutionInterpolatesEveryPoint() {
         prop("solutionInterpolatesEveryPoint", 2, 60).check(c -> {
             UnivariateNetwork f = solve(c).network();
-            double scale = Dataset1D.of(c.points.x(), c.points.y()).yScale();
+            double scale = UnivariateDataset.of(c.points.x(), c.points.y()).yScale();
             for (int i = 0; i < c.points.n(); i++) {
                 double err = Math.abs(f.evaluate(c.points.x()[i]) - c.points.y()[i]);
                 assertTrue(err <= 1e-9 * scale, "point " + i + ": error " + err + " scale " + scale + " " + f);
@@ -94,7 +94,7 @@ class ChordPathProperties {
         int[] close = {0};
         int tries = prop("noRandomInterpolantWithNMinus2KnotsIsCheaper", 3, 7).check(c -> {
             double p = c.p == 0 ? 0.3 : c.p; // the search needs a continuous cost
-            ExactSolution s = SOLVER.solve(Dataset1D.of(c.points.x(), c.points.y()), Penalty.lp(p));
+            ExactSolution s = SOLVER.solve(UnivariateDataset.of(c.points.x(), c.points.y()), Penalty.lp(p));
             double found = BruteForce.randomKnotSearch(c.points.x(), c.points.y(), p, 200, search);
             assertTrue(s.cost() <= found * (1 + 1e-7) + 1e-12, "search found " + found + " below optimum " + s.cost());
             if (found <= s.cost() * 1.01 + 1e-12) {
@@ -108,7 +108,7 @@ class ChordPathProperties {
     @Test
     void l0NeuronCountEqualsTheRunFormula() {
         prop("l0NeuronCountEqualsTheRunFormula", 2, 80).check(c -> {
-            ExactSolution s = SOLVER.solve(Dataset1D.of(c.points.x(), c.points.y()), Penalty.l0());
+            ExactSolution s = SOLVER.solve(UnivariateDataset.of(c.points.x(), c.points.y()), Penalty.l0());
             int formula = BruteForce.l0Count(c.points.x(), c.points.y());
             assertEquals(formula, s.neurons());
             assertEquals(formula, s.l0LowerBound());
@@ -141,7 +141,7 @@ class ChordPathProperties {
     @Test
     void l0OptimumIsSparsestAndSparserThanOrEqualToEveryLp() {
         prop("l0OptimumIsSparsestAndSparserThanOrEqualToEveryLp", 2, 40).check(c -> {
-            Dataset1D d = Dataset1D.of(c.points.x(), c.points.y());
+            UnivariateDataset d = UnivariateDataset.of(c.points.x(), c.points.y());
             ExactSolution l0 = SOLVER.solve(d, Penalty.l0());
             ExactSolution any = SOLVER.solve(d, c.penalty());
             assertTrue(l0.isSparsest());
@@ -162,7 +162,7 @@ class ChordPathProperties {
                 double t = x[i]; x[i] = x[j]; x[j] = t;
                 t = y[i]; y[i] = y[j]; y[j] = t;
             }
-            assertEquals(solve(c).network(), SOLVER.solve(Dataset1D.of(x, y), c.penalty()).network());
+            assertEquals(solve(c).network(), SOLVER.solve(UnivariateDataset.of(x, y), c.penalty()).network());
         });
     }
 
@@ -176,7 +176,7 @@ class ChordPathProperties {
             int n = x.length;
             SplittableRandom r = new SplittableRandom(Double.doubleToLongBits(x[0]) ^ n);
             double xRange = Math.max(x[n - 1] - x[0], Math.abs(x[0]) + Double.MIN_NORMAL);
-            double yRange = Dataset1D.of(x, y).yScale();
+            double yRange = UnivariateDataset.of(x, y).yScale();
             if (yRange <= Double.MIN_NORMAL) {
                 yRange = 1; // all y zero: map onto a real line, not one of subnormal size (refused as noise)
             }
@@ -192,7 +192,7 @@ class ChordPathProperties {
                 y2[i] = gamma * y[i] + delta + m * x2[i];
             }
             ExactSolution s1 = solve(c);
-            ExactSolution s2 = SOLVER.solve(Dataset1D.of(x2, y2), c.penalty());
+            ExactSolution s2 = SOLVER.solve(UnivariateDataset.of(x2, y2), c.penalty());
             assertEquals(s1.neurons(), s2.neurons(), "neurons");
             double ratio = Math.abs(gamma / alpha);
             double expectedCost = c.p == 0 ? s1.cost() : s1.cost() * Math.pow(ratio, c.p);

@@ -1,6 +1,6 @@
 package dev.sparsest.exact;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.model.UnivariateNetwork;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class ChordPathSolverTest {
     private final ChordPathSolver solver = new ChordPathSolver();
 
     private ExactSolution solve(double[] x, double[] y, Penalty p) {
-        return solver.solve(Dataset1D.of(x, y), p);
+        return solver.solve(UnivariateDataset.of(x, y), p);
     }
 
     @Test
@@ -90,9 +90,9 @@ class ChordPathSolverTest {
         }
         ExactSolution s = solve(x, y, Penalty.l0());
         assertEquals(0, s.neurons());
-        assertEquals(0, solver.solve(Dataset1D.of(x, y), Penalty.lp(0.2)).neurons());
+        assertEquals(0, solver.solve(UnivariateDataset.of(x, y), Penalty.lp(0.2)).neurons());
         // with no tolerance at all the rounding noise would read as curvature
-        assertTrue(new ChordPathSolver(0).solve(Dataset1D.of(x, y), Penalty.l0()).neurons() > 0);
+        assertTrue(new ChordPathSolver(0).solve(UnivariateDataset.of(x, y), Penalty.l0()).neurons() > 0);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.sparsest.exact;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.prop.Points;
 import dev.sparsest.prop.PointsGen;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class ThresholdReferenceTest {
         for (int k = 0; k < data.size(); k++) {
             Case c = data.get(k);
             Points p = c.points;
-            Threshold t = (c.tolerance == 0 ? EXACT_SIGNS : SOLVER).solve(Dataset1D.of(p.x(), p.y()));
+            Threshold t = (c.tolerance == 0 ? EXACT_SIGNS : SOLVER).solve(UnivariateDataset.of(p.x(), p.y()));
             counts[t.status().ordinal()]++;
             uncertified += t.certified() ? 0 : 1;
             if (t.decided() && t.pStar() > 0.999) {

@@ -1,6 +1,6 @@
 package dev.sparsest.exact;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.prop.Points;
 import dev.sparsest.prop.PointsGen;
 import dev.sparsest.prop.Prop;
@@ -21,7 +21,7 @@ class ThresholdTest {
 
     @Test
     void theoryExampleHasPStarNear0_1807() {
-        Dataset1D d = Dataset1D.of(new double[] {0, 1, 2, 3, 4, 5}, new double[] {0, 0, 0.01, 1.02, 3.03, 5.05});
+        UnivariateDataset d = UnivariateDataset.of(new double[] {0, 1, 2, 3, 4, 5}, new double[] {0, 0, 0.01, 1.02, 3.03, 5.05});
         Threshold t = thresholds.solve(d);
         assertTrue(t.certified());
         assertEquals(2, t.l0Neurons());
@@ -55,11 +55,11 @@ class ThresholdTest {
 
     @Test
     void shortRunsNeverRestrictPStar() {
-        Dataset1D peak = Dataset1D.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0});
+        UnivariateDataset peak = UnivariateDataset.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0});
         Threshold t = thresholds.solve(peak);
         assertTrue(t.noneBelowOne());
         assertEquals(3, t.l0Neurons());
-        assertTrue(thresholds.solve(Dataset1D.of(new double[] {0, 1, 2}, new double[] {0, 1, 0})).noneBelowOne());
+        assertTrue(thresholds.solve(UnivariateDataset.of(new double[] {0, 1, 2}, new double[] {0, 1, 0})).noneBelowOne());
     }
 
     @Test
@@ -71,7 +71,7 @@ class ThresholdTest {
             x[i] = i;
             y[i] = i * i;
         }
-        assertTrue(thresholds.solve(Dataset1D.of(x, y)).noneBelowOne());
+        assertTrue(thresholds.solve(UnivariateDataset.of(x, y)).noneBelowOne());
     }
 
     @Test
@@ -85,7 +85,7 @@ class ThresholdTest {
             x[i] = i;
             y[i] = (double) i * i;
         }
-        Threshold t = thresholds.solve(Dataset1D.of(x, y));
+        Threshold t = thresholds.solve(UnivariateDataset.of(x, y));
         assertTrue(t.noneBelowOne(), t.toString());
         assertEquals((n - 2 + 1) / 2, t.l0Neurons());
     }
@@ -104,8 +104,8 @@ class ThresholdTest {
         }
         x[6] = 6;
         y[6] = 7.05;
-        Threshold one = thresholds.solve(Dataset1D.of(new double[] {0, 1, 2, 3, 4, 5}, y1));
-        Threshold both = thresholds.solve(Dataset1D.of(x, y));
+        Threshold one = thresholds.solve(UnivariateDataset.of(new double[] {0, 1, 2, 3, 4, 5}, y1));
+        Threshold both = thresholds.solve(UnivariateDataset.of(x, y));
         assertTrue(both.decided(), both.toString());
         assertEquals(one.pStar(), both.pStar(), 1e-12);
     }
@@ -130,7 +130,7 @@ class ThresholdTest {
     @Test
     void dataTheFitRefusesAreRefusedTheSameWay() {
         // slopes that underflow (x ~ 1e149, y ~ 1e-251): once "0 neurons, none below 1, certified"
-        Dataset1D d = Dataset1D.of(new double[] {1e149, 2e149, 3e149, 4e149, 5e149, 6e149},
+        UnivariateDataset d = UnivariateDataset.of(new double[] {1e149, 2e149, 3e149, 4e149, 5e149, 6e149},
                 new double[] {1e-251, 3e-251, 2e-251, 5e-251, 1e-251, 4e-251});
         var fit = org.junit.jupiter.api.Assertions.assertThrows(dev.sparsest.data.InvalidDataException.class,
                 () -> solver.solve(d, Penalty.l0()));
@@ -146,7 +146,7 @@ class ThresholdTest {
         int tries = Prop.forAll("belowPStarTheLpOptimumIsSparsestAndJustAboveItIsNot", PointsGen.curved(6, 30))
                 .shrinkWith(Points.shrinker(6))
                 .check(pts -> {
-                    Dataset1D d = Dataset1D.of(pts.x(), pts.y());
+                    UnivariateDataset d = UnivariateDataset.of(pts.x(), pts.y());
                     Threshold t = thresholds.solve(d);
                     int l0 = t.l0Neurons();
                     if (t.noneBelowOne()) {
@@ -175,7 +175,7 @@ class ThresholdTest {
                 .shrinkWith(Points.shrinker(6))
                 .tries(150)
                 .check(pts -> {
-                    Dataset1D d = Dataset1D.of(pts.x(), pts.y());
+                    UnivariateDataset d = UnivariateDataset.of(pts.x(), pts.y());
                     Threshold t = thresholds.solve(d);
                     double scan = exhaustiveFirstCrossing(pts.x(), pts.y(), GRID);
                     if (Double.isNaN(scan)) {

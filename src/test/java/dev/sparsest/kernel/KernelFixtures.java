@@ -22,7 +22,7 @@ final class KernelFixtures {
 
     /** The vector implementation where the module is enabled, else the reference again. */
     static Kernels vectorOrScalar() {
-        return KernelProvider.vectorModulePresent() ? KernelProvider.vector() : ScalarKernels.INSTANCE;
+        return KernelProvider.vectorModulePresent() ? KernelProvider.vector() : KernelProvider.scalar();
     }
 
     static double[] uniform(SplittableRandom r, int n, double lo, double hi) {

@@ -17,7 +17,7 @@ class KernelProviderTest {
     @Test
     void scalarCanAlwaysBeForced() {
         KernelProvider.Choice c = KernelProvider.choose("scalar", 256);
-        assertSame(ScalarKernels.INSTANCE, c.kernels());
+        assertSame(KernelProvider.scalar(), c.kernels());
         assertTrue(c.reason().contains("forced"));
         assertThrows(IllegalArgumentException.class, () -> KernelProvider.choose("simd", 256));
     }
@@ -28,7 +28,7 @@ class KernelProviderTest {
         KernelProvider.Choice auto = KernelProvider.choose("auto", 256);
         KernelProvider.Choice allow128 = KernelProvider.choose("auto", 128);
         if (!KernelProvider.vectorModulePresent()) {
-            assertSame(ScalarKernels.INSTANCE, auto.kernels());
+            assertSame(KernelProvider.scalar(), auto.kernels());
             assertTrue(auto.reason().contains("--add-modules jdk.incubator.vector"), auto.reason());
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> KernelProvider.choose("vector", 256));
             assertTrue(e.getMessage().contains("--add-modules"), e.getMessage());
@@ -42,7 +42,7 @@ class KernelProviderTest {
         if (bits >= 256) {
             assertEquals(vector.name(), auto.kernels().name(), auto.reason());
         } else {
-            assertSame(ScalarKernels.INSTANCE, auto.kernels(), "narrow vectors are not used by default");
+            assertSame(KernelProvider.scalar(), auto.kernels(), "narrow vectors are not used by default");
             assertTrue(auto.reason().contains(KernelProvider.MIN_BITS_PROPERTY), auto.reason());
             assertEquals(vector.name(), allow128.kernels().name(), "allowed by the override");
         }

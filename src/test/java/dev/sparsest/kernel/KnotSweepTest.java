@@ -57,7 +57,7 @@ class KnotSweepTest {
         double c = r.nextDouble() - 0.5;
         double[] ref = new double[n];
         double[] got = new double[n];
-        ScalarKernels.INSTANCE.forward1d(x, n, w, b, v, k, a, c, ref);
+        KernelProvider.scalar().loss1d().forward(x, n, w, b, v, k, a, c, ref);
         sweep.forward(x, n, w, b, v, k, a, c, got);
         double[] mag = new double[n];
         for (int i = 0; i < n; i++) {
@@ -69,8 +69,8 @@ class KnotSweepTest {
         }
         double[] gw1 = new double[k], gb1 = new double[k], gv1 = new double[k], gs1 = new double[2];
         double[] gw2 = new double[k], gb2 = new double[k], gv2 = new double[k], gs2 = new double[2];
-        double[] work = new double[Kernels.work1d(n)];
-        double l1 = ScalarKernels.INSTANCE.lossGrad1d(x, y, n, w, b, v, k, a, c, gw1, gb1, gv1, gs1, work);
+        double[] work = new double[Loss1dKernels.work(n)];
+        double l1 = KernelProvider.scalar().loss1d().lossGrad(x, y, n, w, b, v, k, a, c, gw1, gb1, gv1, gs1, work);
         double l2 = sweep.lossGrad(x, y, n, w, b, v, k, a, c, gw2, gb2, gv2, gs2);
         double sumG = 0;
         double sumDg = 0;

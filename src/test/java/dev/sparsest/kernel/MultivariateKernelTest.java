@@ -49,7 +49,7 @@ class MultivariateKernelTest {
         for (int[] s : new int[][] {{1, 1, 1}, {5, 3, 7}, {17, 50, 33}, {10, 2, 1}}) {
             Problem p = Problem.random(r, s[0], s[1], s[2]);
             double[] out = new double[p.n];
-            ScalarKernels.INSTANCE.forwardNd(p.x, p.n, p.d, p.w, p.v, p.k, out, new double[ScalarKernels.INSTANCE.workNd(p.n, p.d, p.k)]);
+            KernelProvider.scalar().lossNd().forward(p.x, p.n, p.d, p.w, p.v, p.k, out, new double[KernelProvider.scalar().lossNd().work(p.n, p.d, p.k)]);
             for (int i = 0; i < p.n; i++) {
                 double f = 0;
                 for (int j = 0; j < p.k; j++) {
@@ -66,8 +66,8 @@ class MultivariateKernelTest {
         Problem p = Problem.random(r, 9, 4, 6);
         double[] gW = new double[p.k * (p.d + 1)];
         double[] gv = new double[p.k];
-        double[] work = new double[ScalarKernels.INSTANCE.workNd(p.n, p.d, p.k)];
-        ScalarKernels.INSTANCE.lossGradNd(p.x, p.y, p.n, p.d, p.w, p.v, p.k, gW, gv, work);
+        double[] work = new double[KernelProvider.scalar().lossNd().work(p.n, p.d, p.k)];
+        KernelProvider.scalar().lossNd().lossGrad(p.x, p.y, p.n, p.d, p.w, p.v, p.k, gW, gv, work);
         double h = 1e-6;
         for (int e = 0; e < gW.length; e++) {
             near("dL/dW[" + e + "]", diff(p, p.w, e, h), gW[e], 1e-6);
@@ -130,8 +130,8 @@ class MultivariateKernelTest {
         String at = vector.name() + " n=" + n + " d=" + p.d + " k=" + k;
         double[] fRef = new double[n];
         double[] fVec = new double[n];
-        ScalarKernels.INSTANCE.forwardNd(p.x, n, p.d, p.w, p.v, k, fRef, new double[ScalarKernels.INSTANCE.workNd(n, p.d, k)]);
-        vector.forwardNd(p.x, n, p.d, p.w, p.v, k, fVec, new double[vector.workNd(n, p.d, k)]);
+        KernelProvider.scalar().lossNd().forward(p.x, n, p.d, p.w, p.v, k, fRef, new double[KernelProvider.scalar().lossNd().work(n, p.d, k)]);
+        vector.lossNd().forward(p.x, n, p.d, p.w, p.v, k, fVec, new double[vector.lossNd().work(n, p.d, k)]);
         double[] df = new double[n];
         for (int i = 0; i < n; i++) {
             df[i] = 2 * (k + 4) * EPS * p.magnitude(i);
@@ -141,9 +141,9 @@ class MultivariateKernelTest {
         double[] gvRef = new double[k];
         double[] gWVec = new double[k * stride];
         double[] gvVec = new double[k];
-        double[] workRef = new double[ScalarKernels.INSTANCE.workNd(n, p.d, k)];
-        double lossRef = ScalarKernels.INSTANCE.lossGradNd(p.x, p.y, n, p.d, p.w, p.v, k, gWRef, gvRef, workRef);
-        double lossVec = vector.lossGradNd(p.x, p.y, n, p.d, p.w, p.v, k, gWVec, gvVec, new double[vector.workNd(n, p.d, k)]);
+        double[] workRef = new double[KernelProvider.scalar().lossNd().work(n, p.d, k)];
+        double lossRef = KernelProvider.scalar().lossNd().lossGrad(p.x, p.y, n, p.d, p.w, p.v, k, gWRef, gvRef, workRef);
+        double lossVec = vector.lossNd().lossGrad(p.x, p.y, n, p.d, p.w, p.v, k, gWVec, gvVec, new double[vector.lossNd().work(n, p.d, k)]);
         double lossTol = 0;
         double sumG = 0;
         double sumDg = 0;

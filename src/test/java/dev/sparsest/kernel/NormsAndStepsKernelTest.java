@@ -33,22 +33,16 @@ class NormsAndStepsKernelTest {
     }
 
     @Test
-    void scalarPathNormsMatchTheDefinition() {
+    void scalarCountsMatchTheDefinition() {
         double[] v = {2, -1, 0.5};
         double[] w = {0.5, 4, 0};
-        assertEquals(1 + 2, ScalarKernels.INSTANCE.pathNorm(v, w, 3, 1, 0.5), 1e-15);
-        assertEquals(1 + 4, ScalarKernels.INSTANCE.pathNorm(v, w, 3, 1, 1), 0);
-        assertEquals(2, ScalarKernels.INSTANCE.countNonzero(v, w, 3, 1, 1e-8));
+        assertEquals(2, KernelProvider.scalar().steps().countNonzero(v, w, 3, 1, 1e-8));
         double[] wd = {1, 0, 0, 0, 0, 3};
-        assertEquals(2 + 1.5, ScalarKernels.INSTANCE.pathNorm(v, wd, 3, 2, 1), 0);
-        assertEquals(2, ScalarKernels.INSTANCE.countActiveNeurons(v, wd, 3, 2, 0));
-        assertEquals(2, ScalarKernels.INSTANCE.countNonzero(v, wd, 3, 2, 0));
-        assertThrows(IllegalArgumentException.class, () -> ScalarKernels.INSTANCE.pathNorm(v, w, 3, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> ScalarKernels.INSTANCE.pathNorm(v, w, 3, 1, 1.5));
+        assertEquals(2, KernelProvider.scalar().steps().countNonzero(v, wd, 3, 2, 0));
     }
 
     @Test
-    void vectorNormsCountsAndProductsAgree() {
+    void vectorCountsAndProductsAgree() {
         Kernels vector = KernelFixtures.vectorOrSkip();
         SplittableRandom r = new SplittableRandom(31);
         for (int k : LENGTHS) {
@@ -56,27 +50,13 @@ class NormsAndStepsKernelTest {
                 double[] v = wide(r, k);
                 double[] w = wide(r, k * m);
                 String at = vector.name() + " k=" + k + " m=" + m;
-                for (double p : new double[] {0.1, 0.4, 0.7, 1}) {
-                    double ref = ScalarKernels.INSTANCE.pathNorm(v, w, k, m, p);
-                    // each term within (|p ln q| + 8) eps (exp magnifies the rounding of p ln q), plus the sum
-                    double tol = (k * m + 4) * EPS * ref;
-                    for (int e = 0; e < k * m; e++) {
-                        double q = Math.abs(v[e / m] * w[e]);
-                        if (q > 0) {
-                            tol += (Math.abs(p * Math.log(q)) + 8) * EPS * Math.pow(q, p);
-                        }
-                    }
-                    near("pathNorm p=" + p + " " + at, ref, vector.pathNorm(v, w, k, m, p), tol);
-                }
                 for (double thr : new double[] {0, 1e-8, 1e-6, 1e-3}) {
-                    assertEquals(ScalarKernels.INSTANCE.countNonzero(v, w, k, m, thr), vector.countNonzero(v, w, k, m, thr), at);
-                    assertEquals(ScalarKernels.INSTANCE.countActiveNeurons(v, w, k, m, thr),
-                            vector.countActiveNeurons(v, w, k, m, thr), at);
+                    assertEquals(KernelProvider.scalar().steps().countNonzero(v, w, k, m, thr), vector.steps().countNonzero(v, w, k, m, thr), at);
                 }
                 double[] a = new double[k * m];
                 double[] b = new double[k * m];
-                ScalarKernels.INSTANCE.products(v, w, k, m, a);
-                vector.products(v, w, k, m, b);
+                KernelProvider.scalar().steps().products(v, w, k, m, a);
+                vector.steps().products(v, w, k, m, b);
                 bitEqual("products " + at, a, b, k * m);
             }
         }
@@ -89,7 +69,7 @@ class NormsAndStepsKernelTest {
         double[] w = {1, 1, 1e-3, 2};
         double[] b = {-1, 3, 1, 4};
         double[] qPrev = {2, -1, 0, 0.25};
-        ScalarKernels.INSTANCE.proxStep(v, w, b, 4, 1, qPrev, 0.1, 0.5);
+        KernelProvider.scalar().steps().proxStep(v, w, b, 4, 1, qPrev, 0.1, 0.5);
         double u0 = 2 - 0.05 / Math.sqrt(2);
         assertEquals(Math.sqrt(u0), v[0], 1e-15);
         assertEquals(u0, v[0] * w[0], 1e-15);
@@ -106,7 +86,7 @@ class NormsAndStepsKernelTest {
         double[] vd = {3};
         double[] wd = {1, -2, 0.5};
         double[] qd = {3, -6, 1.5};
-        ScalarKernels.INSTANCE.proxStep(vd, wd, null, 1, 3, qd, 0.01, 1);
+        KernelProvider.scalar().steps().proxStep(vd, wd, null, 1, 3, qd, 0.01, 1);
         double[] u = {3 - 0.01, -(6 - 0.01), 1.5 - 0.01};
         double norm = Math.sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
         assertEquals(Math.sqrt(norm), vd[0], 1e-14);
@@ -127,15 +107,15 @@ class NormsAndStepsKernelTest {
                     double[] w = uniform(r, k * m, -1, 1);
                     double[] b = m == 1 ? uniform(r, k, -1, 1) : null;
                     double[] qPrev = new double[k * m];
-                    ScalarKernels.INSTANCE.products(v, w, k, m, qPrev);
+                    KernelProvider.scalar().steps().products(v, w, k, m, qPrev);
                     for (int e = 0; e < qPrev.length; e++) {
                         qPrev[e] *= 1 + 0.1 * r.nextGaussian(); // previous products near the current ones
                     }
                     double lambdaLr = 1e-3 * r.nextDouble();
                     double[] v1 = v.clone(), w1 = w.clone(), b1 = b == null ? null : b.clone();
                     double[] v2 = v.clone(), w2 = w.clone(), b2 = b == null ? null : b.clone();
-                    ScalarKernels.INSTANCE.proxStep(v1, w1, b1, k, m, qPrev, lambdaLr, p);
-                    vector.proxStep(v2, w2, b2, k, m, qPrev, lambdaLr, p);
+                    KernelProvider.scalar().steps().proxStep(v1, w1, b1, k, m, qPrev, lambdaLr, p);
+                    vector.steps().proxStep(v2, w2, b2, k, m, qPrev, lambdaLr, p);
                     String at = vector.name() + " k=" + k + " m=" + m + " p=" + p;
                     for (int j = 0; j < k; j++) {
                         for (int t = 0; t < m; t++) {
@@ -158,7 +138,7 @@ class NormsAndStepsKernelTest {
     @Test
     void zeroProductsStayZeroEvenWithoutAPenalty() {
         // threshold lambda lr p |0|^(p - 1) is infinite; with lambda = 0 a naive 0 * Inf gave NaN
-        for (Kernels kernels : new Kernels[] {ScalarKernels.INSTANCE, KernelFixtures.vectorOrScalar()}) {
+        for (Kernels kernels : new Kernels[] {KernelProvider.scalar(), KernelFixtures.vectorOrScalar()}) {
             for (double lambdaLr : new double[] {0, 1e-4}) {
                 double[] v = {0.5, -0.2, 0.3, 0.1, 0.7, -0.4, 0.2, 0.9, 0.6};
                 double[] w = new double[9 * 3];
@@ -168,7 +148,7 @@ class NormsAndStepsKernelTest {
                     qPrev[e] = e % 3 == 0 ? 0.0 : v[e / 3] * w[e];
                 }
                 w[3] = 0.4; // a zero product that Adam moved: the prox puts it back to zero
-                kernels.proxStep(v, w, null, 9, 3, qPrev, lambdaLr, 0.4);
+                kernels.steps().proxStep(v, w, null, 9, 3, qPrev, lambdaLr, 0.4);
                 for (int e = 0; e < w.length; e++) {
                     String at = kernels.name() + " lambda lr " + lambdaLr + " entry " + e;
                     assertTrue(Double.isFinite(w[e]) && Double.isFinite(v[e / 3]), at + ": " + w[e]);
@@ -194,8 +174,8 @@ class NormsAndStepsKernelTest {
                 double[] s1 = uniform(r, n, 0, 0.01);
                 double[] p2 = p1.clone(), m2 = m1.clone(), s2 = s1.clone();
                 for (int step = 1; step <= 3; step++) {
-                    ScalarKernels.INSTANCE.adam(p1, g, m1, s1, n, 0.01, 0.9, 0.999, 1e-8, wd, step);
-                    vector.adam(p2, g, m2, s2, n, 0.01, 0.9, 0.999, 1e-8, wd, step);
+                    KernelProvider.scalar().steps().adam(p1, g, m1, s1, n, 0.01, 0.9, 0.999, 1e-8, wd, step);
+                    vector.steps().adam(p2, g, m2, s2, n, 0.01, 0.9, 0.999, 1e-8, wd, step);
                 }
                 bitEqual("param n=" + n, p1, p2, n);
                 bitEqual("m1 n=" + n, m1, m2, n);
@@ -209,13 +189,13 @@ class NormsAndStepsKernelTest {
         double[] p = {1.0};
         double[] m = {0};
         double[] s = {0};
-        ScalarKernels.INSTANCE.adam(p, new double[] {0.5}, m, s, 1, 0.01, 0.9, 0.999, 1e-8, 0, 1);
+        KernelProvider.scalar().steps().adam(p, new double[] {0.5}, m, s, 1, 0.01, 0.9, 0.999, 1e-8, 0, 1);
         // first step: m_hat = g, v_hat = g^2, update = lr * g / (|g| + eps)
         assertEquals(1 - 0.01 * 0.5 / (0.5 + 1e-8), p[0], 1e-15);
         double[] q = {1.0};
-        ScalarKernels.INSTANCE.adam(q, new double[] {0.5}, new double[1], new double[1], 1, 0.01, 0.9, 0.999, 1e-8, 0.5, 1);
+        KernelProvider.scalar().steps().adam(q, new double[] {0.5}, new double[1], new double[1], 1, 0.01, 0.9, 0.999, 1e-8, 0.5, 1);
         assertEquals(1 * (1 - 0.01 * 0.5) - 0.01 * 0.5 / (0.5 + 1e-8), q[0], 1e-15, "AdamW decays first");
         assertThrows(IllegalArgumentException.class,
-                () -> ScalarKernels.INSTANCE.adam(p, p, m, s, 1, 0.01, 0.9, 0.999, 1e-8, 0, 0));
+                () -> KernelProvider.scalar().steps().adam(p, p, m, s, 1, 0.01, 0.9, 0.999, 1e-8, 0, 0));
     }
 }

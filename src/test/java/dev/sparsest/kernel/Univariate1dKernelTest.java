@@ -92,7 +92,7 @@ class Univariate1dKernelTest {
             for (int k : new int[] {0, 1, 7, 33, 65}) {
                 Problem p = Problem.random(r, n, k);
                 double[] out = new double[n];
-                ScalarKernels.INSTANCE.forward1d(p.x, n, p.w, p.b, p.v, k, p.a, p.c, out);
+                KernelProvider.scalar().loss1d().forward(p.x, n, p.w, p.b, p.v, k, p.a, p.c, out);
                 for (int i = 0; i < n; i++) {
                     near("f[" + i + "] n=" + n + " k=" + k, definition(p, i), out[i], 4 * (k + 4) * EPS * p.magnitude(i));
                 }
@@ -110,8 +110,8 @@ class Univariate1dKernelTest {
         double[] gb = new double[k];
         double[] gv = new double[k];
         double[] gs = new double[2];
-        double loss = ScalarKernels.INSTANCE.lossGrad1d(p.x, p.y, n, p.w, p.b, p.v, k, p.a, p.c, gw, gb, gv, gs,
-                new double[Kernels.work1d(n)]);
+        double loss = KernelProvider.scalar().loss1d().lossGrad(p.x, p.y, n, p.w, p.b, p.v, k, p.a, p.c, gw, gb, gv, gs,
+                new double[Loss1dKernels.work(n)]);
         assertEquals(mse(p), loss, 1e-14);
         double h = 1e-6;
         for (int j = 0; j < k; j++) {
@@ -155,8 +155,8 @@ class Univariate1dKernelTest {
                 Problem p = Problem.random(r, n, k);
                 double[] ref = new double[n];
                 double[] vec = new double[n];
-                ScalarKernels.INSTANCE.forward1d(p.x, n, p.w, p.b, p.v, k, p.a, p.c, ref);
-                vector.forward1d(p.x, n, p.w, p.b, p.v, k, p.a, p.c, vec);
+                KernelProvider.scalar().loss1d().forward(p.x, n, p.w, p.b, p.v, k, p.a, p.c, ref);
+                vector.loss1d().forward(p.x, n, p.w, p.b, p.v, k, p.a, p.c, vec);
                 for (int i = 0; i < n; i++) {
                     near(vector.name() + " f[" + i + "] n=" + n + " k=" + k, ref[i], vec[i], 2 * (k + 4) * EPS * p.magnitude(i));
                 }
@@ -174,7 +174,7 @@ class Univariate1dKernelTest {
             }
             for (int k : LENGTHS) {
                 Problem p = Problem.random(r, n, k);
-                Grad ref = Grad.of(ScalarKernels.INSTANCE, p);
+                Grad ref = Grad.of(KernelProvider.scalar(), p);
                 Grad vec = Grad.of(vector, p);
                 // bound on each residual gradient difference, then the absolute sums the gradients are made of
                 double[] dg = new double[n];
@@ -218,19 +218,20 @@ class Univariate1dKernelTest {
             double[] gb = new double[k];
             double[] gv = new double[k];
             double[] gs = new double[2];
-            double[] work = new double[Kernels.work1d(n)];
-            double loss = kernels.lossGrad1d(p.x, p.y, n, p.w, p.b, p.v, k, p.a, p.c, gw, gb, gv, gs, work);
+            double[] work = new double[Loss1dKernels.work(n)];
+            double loss = kernels.loss1d().lossGrad(p.x, p.y, n, p.w, p.b, p.v, k, p.a, p.c, gw, gb, gv, gs, work);
             return new Grad(loss, gw, gb, gv, gs, java.util.Arrays.copyOf(work, n));
         }
     }
 
     @Test
     void floatKernelsAgreeWithTheDoubleReference() {
-        Kernels[] impls = KernelProvider.vectorModulePresent()
-                ? new Kernels[] {ScalarKernels.INSTANCE, KernelProvider.vector()}
-                : new Kernels[] {ScalarKernels.INSTANCE};
+        Float1dKernels[] impls = KernelProvider.vectorModulePresent()
+                ? new Float1dKernels[] {KernelProvider.scalarFloat(), KernelProvider.vectorFloat()}
+                : new Float1dKernels[] {KernelProvider.scalarFloat()};
         SplittableRandom r = new SplittableRandom(15);
-        for (Kernels kernels : impls) {
+        for (Float1dKernels kernels : impls) {
+            String name = kernels.getClass().getSimpleName();
             for (int n : LENGTHS) {
                 for (int k : new int[] {1, 15, 16, 17, 65}) {
                     Problem p = Problem.random(r, n, k);
@@ -242,9 +243,9 @@ class Univariate1dKernelTest {
                     Problem q = new Problem(KernelFixtures.toDouble(xf), p.y, KernelFixtures.toDouble(wf),
                             KernelFixtures.toDouble(bf), KernelFixtures.toDouble(vf), (float) p.a, (float) p.c);
                     float[] out = new float[n];
-                    kernels.forward1d(xf, n, wf, bf, vf, k, (float) p.a, (float) p.c, out);
+                    kernels.forward(xf, n, wf, bf, vf, k, (float) p.a, (float) p.c, out);
                     for (int i = 0; i < n; i++) {
-                        near(kernels.name() + " float f[" + i + "] n=" + n + " k=" + k, definition(q, i), out[i],
+                        near(name + " float f[" + i + "] n=" + n + " k=" + k, definition(q, i), out[i],
                                 4 * (k + 4) * EPS_F * q.magnitude(i));
                     }
                     if (n > 0) {
@@ -252,17 +253,17 @@ class Univariate1dKernelTest {
                         float[] gb = new float[k];
                         float[] gv = new float[k];
                         float[] gs = new float[2];
-                        float loss = kernels.lossGrad1d(xf, KernelFixtures.toFloat(p.y), n, wf, bf, vf, k,
-                                (float) p.a, (float) p.c, gw, gb, gv, gs, new float[Kernels.work1d(n)]);
-                        Grad ref = Grad.of(ScalarKernels.INSTANCE, new Problem(q.x, KernelFixtures.toDouble(KernelFixtures.toFloat(p.y)),
+                        float loss = kernels.lossGrad(xf, KernelFixtures.toFloat(p.y), n, wf, bf, vf, k,
+                                (float) p.a, (float) p.c, gw, gb, gv, gs, new float[Loss1dKernels.work(n)]);
+                        Grad ref = Grad.of(KernelProvider.scalar(), new Problem(q.x, KernelFixtures.toDouble(KernelFixtures.toFloat(p.y)),
                                 q.w, q.b, q.v, q.a, q.c));
-                        near(kernels.name() + " float loss n=" + n + " k=" + k, ref.loss, loss, 1e-4 * (1 + ref.loss));
+                        near(name + " float loss n=" + n + " k=" + k, ref.loss, loss, 1e-4 * (1 + ref.loss));
                         double scale = 0;
                         for (double gj : ref.gv) {
                             scale = Math.max(scale, Math.abs(gj));
                         }
                         for (int j = 0; j < k; j++) {
-                            near(kernels.name() + " float dL/dv[" + j + "]", ref.gv[j], gv[j], 1e-3 * (1 + scale));
+                            near(name + " float dL/dv[" + j + "]", ref.gv[j], gv[j], 1e-3 * (1 + scale));
                         }
                     }
                 }

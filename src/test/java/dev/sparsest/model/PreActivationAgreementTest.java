@@ -34,7 +34,7 @@ class PreActivationAgreementTest {
                 w[d] = -plain; // on the boundary in plain arithmetic
                 double[] v = {1};
                 double[] out = new double[1];
-                kernels.forwardNd(x, 1, d, w, v, 1, out, new double[kernels.workNd(1, d, 1)]);
+                kernels.lossNd().forward(x, 1, d, w, v, 1, out, new double[kernels.lossNd().work(1, d, 1)]);
                 double network = new MultivariateNetwork(w, v, d).evaluate(x, 0);
                 assertEquals(out[0], network, 0.0, kernels.name() + " trial " + trial + ": the kernel gives "
                         + out[0] + ", the network " + network);

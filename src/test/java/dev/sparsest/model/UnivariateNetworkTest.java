@@ -58,7 +58,7 @@ class UnivariateNetworkTest {
                 c[j] = r.nextDouble() * 4 - 2;
             }
             UnivariateNetwork f = UnivariateNetwork.of(u, c, r.nextDouble() - 0.5, 2, r.nextDouble());
-            Neurons1D n = f.toNeurons();
+            UnivariateNeurons n = f.toNeurons();
             for (int j = 0; j < n.width(); j++) {
                 assertEquals(Math.abs(n.v(j)), Math.abs(n.w(j)), 0, "balanced |v| = |w|");
             }
@@ -77,7 +77,7 @@ class UnivariateNetworkTest {
     @Test
     void neuronsWithNegativeOrZeroInputWeightsConvertExactly() {
         // v relu(w x + b) with w < 0 is a knot plus an affine part; w = 0 is a constant
-        Neurons1D n = new Neurons1D(new double[] {-2, 0, 1, 3}, new double[] {2, 1.5, -1, -3},
+        UnivariateNeurons n = new UnivariateNeurons(new double[] {-2, 0, 1, 3}, new double[] {2, 1.5, -1, -3},
                 new double[] {1.5, 2, -1, 0.5}, 0.25, -1);
         UnivariateNetwork f = UnivariateNetwork.fromNeurons(n);
         assertEquals(1, f.neurons(), "three neurons share the knot 1 and merge");

@@ -1,7 +1,7 @@
 package dev.sparsest.noisy;
 
-import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.NoisyData;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.model.UnivariateNetwork;
@@ -118,7 +118,7 @@ class NoisyProperties {
     @Test
     void zeroWidthTubeAgreesWithTheChordPath() {
         Prop.forAll("zeroWidthTubeAgreesWithTheChordPath", PointsGen.any(2, 60)).shrinkWith(Points.shrinker(2)).check(p -> {
-            int chord = new ChordPathSolver().solve(Dataset1D.of(p.x(), p.y()), Penalty.l0()).neurons();
+            int chord = new ChordPathSolver().solve(UnivariateDataset.of(p.x(), p.y()), Penalty.l0()).neurons();
             assertEquals(chord, TUBE.solve(NoisyData.of(p.x(), p.y(), 0)).minimumKnots());
         });
     }
@@ -184,7 +184,7 @@ class NoisyProperties {
     void smallLambdaRecoversTheSparsestInterpolant() {
         Prop.forAll("smallLambdaRecoversTheSparsestInterpolant", PointsGen.any(3, 40)).shrinkWith(Points.shrinker(3)).check(p -> {
             NoisyData d = NoisyData.of(p.x(), p.y());
-            int chord = new ChordPathSolver().solve(Dataset1D.of(p.x(), p.y()), Penalty.l0()).neurons();
+            int chord = new ChordPathSolver().solve(UnivariateDataset.of(p.x(), p.y()), Penalty.l0()).neurons();
             PenalizedFit fit = PENALIZED.solve(d, 0);
             assertEquals(chord, fit.neurons(), "lambda = 0");
             for (int i = 0; i < d.size(); i++) {
@@ -267,7 +267,7 @@ class NoisyProperties {
     static double tubeTolerance(NoisyData d) {
         double span = d.x(d.size() - 1) - d.x(0);
         double widening = TubeSolver.widening(TubeSolver.slopeBound(minGap(d) / span));
-        return 1e-9 * d.yScale() + 2 * widening * new Scaling1D(d).yUnit;
+        return 1e-9 * d.yScale() + 2 * widening * new UnivariateScaling(d).yUnit;
     }
 
     private static int index(NoisyData d, double x) {

@@ -21,7 +21,7 @@ final class TubeUnionReference {
     }
 
     static int fewestKnots(NoisyData data) {
-        Scaling1D sc = new Scaling1D(data);
+        UnivariateScaling sc = new UnivariateScaling(data);
         int n = data.size();
         double[] x = new double[n];
         double minGap = Double.POSITIVE_INFINITY;

@@ -1,6 +1,6 @@
 package dev.sparsest.postprocess;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.model.UnivariateNetwork;
@@ -17,20 +17,20 @@ class KnotCompletionTest {
 
     @Test
     void anInterpolatingNetworkIsLeftAlone() {
-        Dataset1D d = Dataset1D.of(new double[] {0, 1, 2, 3}, new double[] {0, 1, 0, 0});
+        UnivariateDataset d = UnivariateDataset.of(new double[] {0, 1, 2, 3}, new double[] {0, 1, 0, 0});
         UnivariateNetwork f = new ChordPathSolver().solve(d, Penalty.l0()).network();
-        assertSame(f, KnotCompletion.complete(f, d, Fit1D.interpolationFloor(d)));
+        assertSame(f, KnotCompletion.complete(f, d, UnivariateFit.interpolationFloor(d)));
     }
 
     @Test
     void aMissingKnotIsPutBack() {
         // the hat 0,0,1,1,0,0 needs knots at -1, 0.5, 2; the middle one removed
-        Dataset1D d = Dataset1D.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0});
-        UnivariateNetwork missing = Fit1D.refitOnKnots(new double[] {-1, 2}, d);
-        assertTrue(Fit1D.mse(missing, d) > 1e-3);
-        UnivariateNetwork f = KnotCompletion.complete(missing, d, Fit1D.interpolationFloor(d));
+        UnivariateDataset d = UnivariateDataset.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0});
+        UnivariateNetwork missing = UnivariateFit.refitOnKnots(new double[] {-1, 2}, d);
+        assertTrue(UnivariateFit.mse(missing, d) > 1e-3);
+        UnivariateNetwork f = KnotCompletion.complete(missing, d, UnivariateFit.interpolationFloor(d));
         assertEquals(3, f.neurons(), f.toString());
-        assertTrue(Fit1D.mse(f, d) <= Fit1D.interpolationFloor(d), "interpolates: " + Fit1D.mse(f, d));
+        assertTrue(UnivariateFit.mse(f, d) <= UnivariateFit.interpolationFloor(d), "interpolates: " + UnivariateFit.mse(f, d));
         assertEquals(0.5, f.knot(1), 1e-9, "the knot at the chord crossing");
     }
 
@@ -43,10 +43,10 @@ class KnotCompletionTest {
             x[i] = i;
             y[i] = r.nextDouble();
         }
-        Dataset1D d = Dataset1D.of(x, y);
-        UnivariateNetwork f = KnotCompletion.complete(Fit1D.refitOnKnots(new double[0], d), d, Fit1D.interpolationFloor(d));
+        UnivariateDataset d = UnivariateDataset.of(x, y);
+        UnivariateNetwork f = KnotCompletion.complete(UnivariateFit.refitOnKnots(new double[0], d), d, UnivariateFit.interpolationFloor(d));
         assertEquals(KnotCompletion.MAX_ADDED, f.neurons(), "at most four knots, then it gives up");
-        assertTrue(Fit1D.mse(f, d) > Fit1D.interpolationFloor(d));
+        assertTrue(UnivariateFit.mse(f, d) > UnivariateFit.interpolationFloor(d));
     }
 
     @Test
@@ -60,12 +60,12 @@ class KnotCompletionTest {
                 x[i] = i + 0.9 * r.nextDouble();
                 y[i] = r.nextDouble() * 2 - 1;
             }
-            Dataset1D d = Dataset1D.of(x, y);
-            UnivariateNetwork line = Fit1D.refitOnKnots(new double[0], d);
-            UnivariateNetwork f = KnotCompletion.complete(line, d, Fit1D.interpolationFloor(d));
+            UnivariateDataset d = UnivariateDataset.of(x, y);
+            UnivariateNetwork line = UnivariateFit.refitOnKnots(new double[0], d);
+            UnivariateNetwork f = KnotCompletion.complete(line, d, UnivariateFit.interpolationFloor(d));
             assertTrue(f.neurons() <= Math.min(n - 2, KnotCompletion.MAX_ADDED), f.neurons() + " knots for " + n + " points");
             assertTrue(f.neurons() >= new ChordPathSolver().solve(d, Penalty.l0()).neurons());
-            assertTrue(Fit1D.mse(f, d) <= Fit1D.interpolationFloor(d), "trial " + trial + ": " + Fit1D.mse(f, d));
+            assertTrue(UnivariateFit.mse(f, d) <= UnivariateFit.interpolationFloor(d), "trial " + trial + ": " + UnivariateFit.mse(f, d));
         }
     }
 }

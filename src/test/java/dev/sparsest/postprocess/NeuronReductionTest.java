@@ -1,6 +1,6 @@
 package dev.sparsest.postprocess;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.model.MultivariateNetwork;
 import dev.sparsest.prop.Prop;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NeuronReductionTest {
 
     /** A random network of 8 neurons and the data it produces at 2..5 random points in 1..3 dimensions. */
-    private record Case(MultivariateNetwork f, DatasetNd data, double p) {
+    private record Case(MultivariateNetwork f, MultivariateDataset data, double p) {
     }
 
     @Test
@@ -43,7 +43,7 @@ class NeuronReductionTest {
             for (int i = 0; i < n; i++) {
                 y[i] = f.evaluate(flat, i * d);
             }
-            return new Case(f, DatasetNd.of(x, y), 0.2 + 0.8 * r.nextDouble());
+            return new Case(f, MultivariateDataset.of(x, y), 0.2 + 0.8 * r.nextDouble());
         }).tries(300).check(c -> {
             MultivariateNetwork g = NeuronReduction.reduce(c.f(), c.data(), c.p());
             int n = c.data().size();

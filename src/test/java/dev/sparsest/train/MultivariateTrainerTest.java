@@ -1,6 +1,6 @@
 package dev.sparsest.train;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The paper's high-dimensional experiment: N = 10, d = 50, K = 100, lambda = 0.005, 100k epochs. */
 class MultivariateTrainerTest {
 
-    static DatasetNd paperData(long seed) {
+    static MultivariateDataset paperData(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int n = 10;
         int d = 50;
@@ -23,14 +23,14 @@ class MultivariateTrainerTest {
             }
             y[i] = 2 * r.nextDouble() - 1;
         }
-        return DatasetNd.of(x, y);
+        return MultivariateDataset.of(x, y);
     }
 
     private static final TrainConfig PAPER = TrainConfig.defaults().withWidth(100).withLambda(0.005);
 
     @Test
     void reweightedL1AtP04EndsWithinTheMultivariateBounds() {
-        DatasetNd data = paperData(7);
+        MultivariateDataset data = paperData(7);
         TrainedMultivariate t = new MultivariateTrainer(PAPER).train(data);
         assertTrue(t.activeNeurons() <= 10, "at most N = 10 active neurons (Prop. 4.1): " + t.activeNeurons());
         assertTrue(t.nonzeroParameters() <= 20, "at most 2N = 20 nonzero parameters: " + t.nonzeroParameters());

@@ -1,7 +1,7 @@
 package dev.sparsest.train;
 
-import dev.sparsest.data.Dataset1D;
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.kernel.KernelProvider;
 import dev.sparsest.kernel.Kernels;
 import org.junit.jupiter.api.Test;
@@ -36,12 +36,12 @@ class ParallelLossTest {
             double[] x = sorted(r, n), y = uniform(r, n), w = uniform(r, k), b = uniform(r, k), v = uniform(r, k);
             double[][] g1 = new double[4][];
             double loss1;
-            try (Loss1D one = new Loss1D(x, y, k, 1, K)) {
+            try (UnivariateLoss one = new UnivariateLoss(x, y, k, 1, K)) {
                 g1 = grads(k);
                 loss1 = one.lossGrad(w, b, v, k, 0.3, -0.1, g1[0], g1[1], g1[2], g1[3]);
             }
             for (int threads : new int[] {2, 3}) {
-                try (Loss1D par = new Loss1D(x, y, k, threads, K)) {
+                try (UnivariateLoss par = new UnivariateLoss(x, y, k, threads, K)) {
                     double[][] g = grads(k);
                     double loss = par.lossGrad(w, b, v, k, 0.3, -0.1, g[0], g[1], g[2], g[3]);
                     assertEquals(loss1, loss, 1e-12 * loss1, "loss " + n + "x" + k + " on " + threads);
@@ -63,7 +63,7 @@ class ParallelLossTest {
         double[] x = uniform(r, n * d), y = uniform(r, n), w = uniform(r, k * (d + 1)), v = uniform(r, k);
         double[] gw1 = new double[k * (d + 1)], gv1 = new double[k], gw2 = new double[k * (d + 1)], gv2 = new double[k];
         double loss1, loss2;
-        try (LossNd one = new LossNd(x, y, d, k, 1, K); LossNd two = new LossNd(x, y, d, k, 2, K)) {
+        try (MultivariateLoss one = new MultivariateLoss(x, y, d, k, 1, K); MultivariateLoss two = new MultivariateLoss(x, y, d, k, 2, K)) {
             loss1 = one.lossGrad(w, v, k, gw1, gv1);
             loss2 = two.lossGrad(w, v, k, gw2, gv2);
         }
@@ -75,7 +75,7 @@ class ParallelLossTest {
     @Test
     void trainingOnTwoThreadsIsReproducibleAndCloseToOneThread() {
         SplittableRandom r = new SplittableRandom(9);
-        Dataset1D d = Dataset1D.of(sorted(r, 300), uniform(r, 300));
+        UnivariateDataset d = UnivariateDataset.of(sorted(r, 300), uniform(r, 300));
         TrainConfig cfg = TrainConfig.defaults().withEpochs(300).withWidth(64);
         TrainedUnivariate a = new UnivariateTrainer(cfg.withThreads(2)).train(d);
         TrainedUnivariate b = new UnivariateTrainer(cfg.withThreads(2)).train(d);
@@ -90,8 +90,8 @@ class ParallelLossTest {
             row[2] = r.nextDouble();
         }
         TrainConfig nd = TrainConfig.defaults().withEpochs(200).withWidth(20);
-        TrainedMultivariate m1 = new MultivariateTrainer(nd.withThreads(2)).train(DatasetNd.of(x, y));
-        TrainedMultivariate m2 = new MultivariateTrainer(nd.withThreads(2)).train(DatasetNd.of(x, y));
+        TrainedMultivariate m1 = new MultivariateTrainer(nd.withThreads(2)).train(MultivariateDataset.of(x, y));
+        TrainedMultivariate m2 = new MultivariateTrainer(nd.withThreads(2)).train(MultivariateDataset.of(x, y));
         assertEquals(m1.mseTrained(), m2.mseTrained(), 0.0);
     }
 

@@ -1,6 +1,6 @@
 package dev.sparsest.train;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
 import org.junit.jupiter.api.Test;
@@ -48,9 +48,9 @@ class TrainerAgreementTest {
         assertTrue(t.matched >= 39, "three restarts: " + t);
     }
 
-    private static List<Dataset1D> datasets(int count) {
+    private static List<UnivariateDataset> datasets(int count) {
         SplittableRandom r = new SplittableRandom(42);
-        List<Dataset1D> out = new ArrayList<>();
+        List<UnivariateDataset> out = new ArrayList<>();
         for (int s = 0; s < count; s++) {
             int n = 5 + r.nextInt(8);
             double[] x = new double[n];
@@ -59,15 +59,15 @@ class TrainerAgreementTest {
                 x[i] = i + 0.5 * r.nextDouble();
                 y[i] = Math.round((2 * r.nextDouble() - 1) * 100) / 100.0;
             }
-            out.add(Dataset1D.of(x, y));
+            out.add(UnivariateDataset.of(x, y));
         }
         return out;
     }
 
-    private static Tally run(List<Dataset1D> data, TrainConfig settings) {
+    private static Tally run(List<UnivariateDataset> data, TrainConfig settings) {
         ChordPathSolver exact = new ChordPathSolver();
         int[][] outcome = IntStream.range(0, data.size()).parallel().mapToObj(s -> {
-            Dataset1D d = data.get(s);
+            UnivariateDataset d = data.get(s);
             int l0 = exact.solve(d, Penalty.l0()).neurons();
             TrainedUnivariate t = new UnivariateTrainer(settings.withSeed(s)).train(d);
             int got = t.network().neurons();
@@ -86,7 +86,7 @@ class TrainerAgreementTest {
         return t;
     }
 
-    private static double maxResidual(TrainedUnivariate t, Dataset1D d) {
+    private static double maxResidual(TrainedUnivariate t, UnivariateDataset d) {
         double m = 0;
         for (int i = 0; i < d.size(); i++) {
             m = Math.max(m, Math.abs(t.network().evaluate(d.x(i)) - d.y(i)));

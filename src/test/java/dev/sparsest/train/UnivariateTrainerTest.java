@@ -1,8 +1,8 @@
 package dev.sparsest.train;
 
-import dev.sparsest.postprocess.Fit1D;
+import dev.sparsest.postprocess.UnivariateFit;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.model.UnivariateNetwork;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The paper's univariate experiment (THEORY.md section 3) and the trainer's contracts. */
 class UnivariateTrainerTest {
-    private static final Dataset1D PEAK = Dataset1D.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0});
+    private static final UnivariateDataset PEAK = UnivariateDataset.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0});
 
     @Test
     void reweightedL1AtP04FindsTheExactThreeNeuronOptimum() {
@@ -62,11 +62,11 @@ class UnivariateTrainerTest {
 
     @Test
     void divergenceStopsWithTheEpochAndKeepsTheLastFiniteState() {
-        Dataset1D huge = Dataset1D.of(new double[] {0, 1, 2, 3}, new double[] {0, 1e200, -1e200, 1e200});
+        UnivariateDataset huge = UnivariateDataset.of(new double[] {0, 1, 2, 3}, new double[] {0, 1e200, -1e200, 1e200});
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> new UnivariateTrainer(TrainConfig.defaults().withEpochs(1000).withLearningRate(1e3)).train(huge));
         assertTrue(e.epoch() >= 1 && e.getMessage().contains("epoch " + e.epoch()), e.getMessage());
-        dev.sparsest.model.Neurons1D last = e.lastUnivariate().orElseThrow();
+        dev.sparsest.model.UnivariateNeurons last = e.lastUnivariate().orElseThrow();
         for (double x = 0; x <= 3; x++) {
             assertTrue(Double.isFinite(last.evaluate(x)), "the last state is finite");
         }
@@ -85,9 +85,9 @@ class UnivariateTrainerTest {
 
     @Test
     void restartsKeepTheBestRunAndReportAllEpochs() {
-        Dataset1D d = Dataset1D.of(new double[] {0, 1.2, 2.1, 3.4, 4.0, 5.3, 6.1}, new double[] {0.3, -0.5, 0.9, 0.1, -0.7, 0.4, 0.8});
+        UnivariateDataset d = UnivariateDataset.of(new double[] {0, 1.2, 2.1, 3.4, 4.0, 5.3, 6.1}, new double[] {0.3, -0.5, 0.9, 0.1, -0.7, 0.4, 0.8});
         TrainConfig one = TrainConfig.defaults().withEpochs(20_000).withWarmupEpochs(5000).withLambda(0.03).withNormalization(true);
-        double floor = Fit1D.interpolationFloor(d);
+        double floor = UnivariateFit.interpolationFloor(d);
         TrainedUnivariate best = new UnivariateTrainer(one.withRestarts(3)).train(d);
         for (int s = 1; s <= 3; s++) {
             TrainedUnivariate single = new UnivariateTrainer(one.withSeed(s)).train(d);

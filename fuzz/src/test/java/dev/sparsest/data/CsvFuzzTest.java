@@ -51,7 +51,7 @@ class CsvFuzzTest {
         }
     }
 
-    private static void checkDataset(Dataset1D d) {
+    private static void checkDataset(UnivariateDataset d) {
         assertTrue(d.size() >= 1);
         for (int i = 0; i < d.size(); i++) {
             assertTrue(Double.isFinite(d.x(i)) && Double.isFinite(d.y(i)), "finite data");
@@ -59,7 +59,7 @@ class CsvFuzzTest {
         }
     }
 
-    private static void checkDataset(DatasetNd d) {
+    private static void checkDataset(MultivariateDataset d) {
         for (double v : d.inputs()) {
             assertTrue(Double.isFinite(v));
         }

@@ -2,10 +2,10 @@ package dev.sparsest.exact;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.InvalidDataException;
-import dev.sparsest.prop.ExactMaps;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.model.UnivariateNetwork;
+import dev.sparsest.prop.ExactMaps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,10 +62,10 @@ class ExactSolverFuzzTest {
         double offset = Math.scalb((double) data.consumeInt(-1000, 1000), data.consumeInt(0, 42));
         double[] original = offsetAxis == 1 ? y.clone() : x.clone();
         boolean shifted = offsetAxis != 0 && ExactMaps.shiftIfExact(offsetAxis == 1 ? y : x, offset);
-        Dataset1D d;
+        UnivariateDataset d;
         ExactSolution s;
         try {
-            d = Dataset1D.of(x, y);
+            d = UnivariateDataset.of(x, y);
             s = new ChordPathSolver().solve(d, penalty);
         } catch (InvalidDataException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
@@ -94,7 +94,7 @@ class ExactSolverFuzzTest {
             double[] bx = offsetAxis == 2 ? original : x;
             double[] by = offsetAxis == 1 ? original : y;
             try {
-                ExactSolution back = new ChordPathSolver().solve(Dataset1D.of(bx, by), penalty);
+                ExactSolution back = new ChordPathSolver().solve(UnivariateDataset.of(bx, by), penalty);
                 assertEquals(back.neurons(), s.neurons(), "the offset " + offset + " changed the neuron count");
             } catch (InvalidDataException e) {
                 // the data without the offset may be what doubles cannot answer (subnormal gaps)
@@ -111,7 +111,7 @@ class ExactSolverFuzzTest {
 
 
     /** sum over maximal runs of equal nonzero exact curvature sign of ceil(run / 2). */
-    private static int exactRunCount(Dataset1D d) {
+    private static int exactRunCount(UnivariateDataset d) {
         int n = d.size();
         int[] sign = new int[n];
         for (int i = 1; i + 1 < n; i++) {
@@ -134,7 +134,7 @@ class ExactSolverFuzzTest {
     }
 
     /** The solver's documented accuracy in a looser closed form (see the class comment). */
-    private static double documentedAccuracy(Dataset1D d, double tolerance) {
+    private static double documentedAccuracy(UnivariateDataset d, double tolerance) {
         int n = d.size();
         double yMax = 0;
         double xMax = 0;
@@ -160,7 +160,7 @@ class ExactSolverFuzzTest {
      * (1e-9) may disagree on whether a knot is needed, and a knot of slope change c costs |c|^p,
      * which is not small for small p: the fuzzer found 6.6e-11 costing 5e-4 at p = 0.33.
      */
-    private static boolean curvaturesClearOfZero(Dataset1D d) {
+    private static boolean curvaturesClearOfZero(UnivariateDataset d) {
         for (int i = 1; i + 1 < d.size(); i++) {
             double left = (d.y(i) - d.y(i - 1)) / (d.x(i) - d.x(i - 1));
             double right = (d.y(i + 1) - d.y(i)) / (d.x(i + 1) - d.x(i));

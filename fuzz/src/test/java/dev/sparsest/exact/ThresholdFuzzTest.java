@@ -2,8 +2,8 @@ package dev.sparsest.exact;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.sparsest.data.Dataset1D;
 import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.prop.ExactMaps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,15 +73,15 @@ class ThresholdFuzzTest {
         if (offsetAxis != 0) {
             ExactMaps.shiftIfExact(offsetAxis == 1 ? y : x, offset);
         }
-        Dataset1D d;
+        UnivariateDataset d;
         Threshold t;
         try {
-            d = Dataset1D.of(x, y);
+            d = UnivariateDataset.of(x, y);
             t = SOLVER.solve(d);
         } catch (InvalidDataException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
             try {
-                new ChordPathSolver().solve(Dataset1D.of(x, y), Penalty.l0());
+                new ChordPathSolver().solve(UnivariateDataset.of(x, y), Penalty.l0());
             } catch (InvalidDataException fit) {
                 assertEquals(e.getMessage(), fit.getMessage(), "one validation path");
                 return;

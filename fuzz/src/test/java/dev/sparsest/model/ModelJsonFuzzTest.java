@@ -20,9 +20,9 @@ class ModelJsonFuzzTest {
     void anyBytesGiveAModelOrJsonException(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         try {
-            UnivariateNetwork f = NetworkJson.read(text);
-            String once = NetworkJson.write(f);
-            assertEquals(once, NetworkJson.write(NetworkJson.read(once)), "stable after one round trip");
+            UnivariateNetwork f = UnivariateJson.read(text);
+            String once = UnivariateJson.write(f);
+            assertEquals(once, UnivariateJson.write(UnivariateJson.read(once)), "stable after one round trip");
         } catch (JsonException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
         }
@@ -35,8 +35,8 @@ class ModelJsonFuzzTest {
         }
         try { // the reader of every kind agrees with the reader of each
             Network any = ModelJson.read(text);
-            String again = any instanceof UnivariateNetwork u ? NetworkJson.write(u) : MultivariateJson.write((MultivariateNetwork) any);
-            assertEquals(again, any instanceof UnivariateNetwork ? NetworkJson.write(NetworkJson.read(text))
+            String again = any instanceof UnivariateNetwork u ? UnivariateJson.write(u) : MultivariateJson.write((MultivariateNetwork) any);
+            assertEquals(again, any instanceof UnivariateNetwork ? UnivariateJson.write(UnivariateJson.read(text))
                     : MultivariateJson.write(MultivariateJson.read(text)));
         } catch (JsonException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
@@ -58,9 +58,9 @@ class ModelJsonFuzzTest {
         } catch (IllegalArgumentException e) {
             return; // e.g. a slope change that overflows when equal knots merge
         }
-        String json = NetworkJson.write(f);
-        UnivariateNetwork back = NetworkJson.read(json);
-        assertEquals(json, NetworkJson.write(back));
+        String json = UnivariateJson.write(f);
+        UnivariateNetwork back = UnivariateJson.read(json);
+        assertEquals(json, UnivariateJson.write(back));
         for (int j = 0; j < f.neurons(); j++) {
             assertEquals(f.knot(j), back.knot(j), 0.0);
             assertEquals(f.slopeChange(j), back.slopeChange(j), 0.0);

@@ -104,7 +104,7 @@ class NoisyFuzzTest {
         double minGap = NoisyProperties.minGap(d);
         // the solver's documented bound: TUBE_TOLERANCE of the y range, the offset's rounding, twice its widening
         double widening = TubeSolver.widening(TubeSolver.slopeBound(minGap / span));
-        Scaling1D sc = new Scaling1D(d);
+        UnivariateScaling sc = new UnivariateScaling(d);
         double tol = TubeSolver.TUBE_TOLERANCE * sc.yUnit + 64 * 0x1p-53 * Math.abs(sc.y0) + 2 * widening * sc.yUnit;
         for (int i = 0; i < n; i++) {
             assertTrue(v[i] >= d.lower(i) - tol && v[i] <= d.upper(i) + tol,
@@ -118,21 +118,21 @@ class NoisyFuzzTest {
         // every tube half a widening wider
         int union = TubeUnionReference.fewestKnots(d);
         if (fit.minimumKnots() > union) {
-            double half = 0.5 * widening * new Scaling1D(d).yUnit;
+            double half = 0.5 * widening * new UnivariateScaling(d).yUnit;
             int wider = new TubeSolver().solve(widened(d, half)).minimumKnots();
             assertTrue(wider <= union, fit.minimumKnots() + " knots (" + wider + " with tubes " + half
                     + " wider), the union dynamic program found " + union + " on " + describe(d));
         }
         // the LP oracle's margins are absolute: only where the y variation (not just max|y|) is near
         // unit scale (found: 1e-31 data, LP said 1 knot for 2; y = -1 + 5.6e-13 at one point, LP said 0 for 1)
-        double yVariation = new Scaling1D(d).yUnit;
+        double yVariation = new UnivariateScaling(d).yUnit;
         if (regime == 3 && n <= 7 && yVariation > 1e-2 && yVariation < 1e2 && span > 1e-2 && span < 1e3) {
             int lp = TubeBruteForce.fewestKnots(d);
             // more knots than the LP: an error when the LP's witness holds to a hundredth of the
             // solver's widening (then it is a solution of the widened problem too). ojAlgo's
             // tolerances accepted patterns infeasible by 2e-10 and 4.6e-12 (found by fuzzing),
             // features below the solver's resolution, where the two may disagree
-            double resolution = widening * new Scaling1D(d).yUnit;
+            double resolution = widening * new UnivariateScaling(d).yUnit;
             assertTrue(fit.minimumKnots() <= lp || TubeBruteForce.fewestKnotsCertified(d, 0.01 * resolution) != lp,
                     fit.minimumKnots() + " knots, the LP brute force found " + lp + " with a witness that holds");
             if (fit.minimumKnots() < lp) {
@@ -140,7 +140,7 @@ class NoisyFuzzTest {
                 // bends are thinner (found: 4.7e-10 between zero-width tubes, 2 knots exactly
                 // feasible, the LP said 4) escapes it; then the fit itself must be the witness,
                 // inside the tubes up to the solver's documented widening alone
-                assertTrue(fit.maxExcess() <= 2 * widening * new Scaling1D(d).yUnit + 1e-12 * Math.max(yVariation, d.yScale()),
+                assertTrue(fit.maxExcess() <= 2 * widening * new UnivariateScaling(d).yUnit + 1e-12 * Math.max(yVariation, d.yScale()),
                         "fewer knots than the LP (" + fit.minimumKnots() + " < " + lp + ") but outside the tube by " + fit.maxExcess());
             }
         }

@@ -2,9 +2,9 @@ package dev.sparsest.train;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.sparsest.data.Dataset1D;
-import dev.sparsest.data.DatasetNd;
 import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.data.MultivariateDataset;
+import dev.sparsest.data.UnivariateDataset;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,13 +50,13 @@ class TrainerFuzzTest {
                 for (int i = 0; i < n; i++) {
                     xs[i] = x[i][0];
                 }
-                Dataset1D set = Dataset1D.of(xs, y);
+                UnivariateDataset set = UnivariateDataset.of(xs, y);
                 TrainedUnivariate t = new UnivariateTrainer(cfg).train(set);
                 for (int i = 0; i < set.size(); i++) {
                     assertTrue(Double.isFinite(t.network().evaluate(set.x(i))), "finite output at x = " + set.x(i));
                 }
             } else {
-                DatasetNd set = DatasetNd.of(x, y);
+                MultivariateDataset set = MultivariateDataset.of(x, y);
                 if (cfg.normalize()) { // 1-D only so far: refused by name, never ignored
                     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                             () -> new MultivariateTrainer(cfg));

@@ -1,6 +1,6 @@
 package dev.sparsest.bench;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.exact.Penalty;
@@ -37,7 +37,7 @@ public class ExactSolverBench {
     @Param({"1000", "10000", "100000", "1000000", "10000000"})
     int n;
 
-    Dataset1D data;
+    UnivariateDataset data;
     final ChordPathSolver solver = new ChordPathSolver();
 
     @Setup
@@ -60,7 +60,7 @@ public class ExactSolverBench {
             x[i] = pos;
             y[i] = level;
         }
-        data = Dataset1D.of(x, y);
+        data = UnivariateDataset.of(x, y);
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package dev.sparsest.bench;
 
+import dev.sparsest.kernel.Float1dKernels;
 import dev.sparsest.kernel.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,12 +35,14 @@ public class Forward1dBench {
     int k;
 
     Kernels kernels;
+    Float1dKernels floatKernels;
     double[] x, w, b, v, out;
     float[] xf, wf, bf, vf, outf;
 
     @Setup
     public void setup() {
         kernels = KernelChoice.of(impl);
+        floatKernels = KernelChoice.ofFloat(impl);
         SplittableRandom r = new SplittableRandom(1);
         x = Data.uniform(r, n, -2, 2);
         w = Data.uniform(r, k, -1, 1);
@@ -55,13 +58,13 @@ public class Forward1dBench {
 
     @Benchmark
     public double[] forwardDouble() {
-        kernels.forward1d(x, n, w, b, v, k, 0.5, 0.25, out);
+        kernels.loss1d().forward(x, n, w, b, v, k, 0.5, 0.25, out);
         return out;
     }
 
     @Benchmark
     public float[] forwardFloat() {
-        kernels.forward1d(xf, n, wf, bf, vf, k, 0.5f, 0.25f, outf);
+        floatKernels.forward(xf, n, wf, bf, vf, k, 0.5f, 0.25f, outf);
         return outf;
     }
 }

@@ -1,6 +1,8 @@
 package dev.sparsest.bench;
 
+import dev.sparsest.kernel.Float1dKernels;
 import dev.sparsest.kernel.Kernels;
+import dev.sparsest.kernel.Loss1dKernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,12 +36,14 @@ public class LossGrad1dBench {
     int k;
 
     Kernels kernels;
+    Float1dKernels floatKernels;
     double[] x, y, w, b, v, gw, gb, gv, gs, work;
     float[] xf, yf, wf, bf, vf, gwf, gbf, gvf, gsf, workf;
 
     @Setup
     public void setup() {
         kernels = KernelChoice.of(impl);
+        floatKernels = KernelChoice.ofFloat(impl);
         SplittableRandom r = new SplittableRandom(2);
         x = Data.uniform(r, n, -2, 2);
         y = Data.uniform(r, n, -1, 1);
@@ -50,7 +54,7 @@ public class LossGrad1dBench {
         gb = new double[k];
         gv = new double[k];
         gs = new double[2];
-        work = new double[Kernels.work1d(n)];
+        work = new double[Loss1dKernels.work(n)];
         xf = Data.toFloat(x);
         yf = Data.toFloat(y);
         wf = Data.toFloat(w);
@@ -60,16 +64,16 @@ public class LossGrad1dBench {
         gbf = new float[k];
         gvf = new float[k];
         gsf = new float[2];
-        workf = new float[Kernels.work1d(n)];
+        workf = new float[Loss1dKernels.work(n)];
     }
 
     @Benchmark
     public double lossGradDouble() {
-        return kernels.lossGrad1d(x, y, n, w, b, v, k, 0.5, 0.25, gw, gb, gv, gs, work);
+        return kernels.loss1d().lossGrad(x, y, n, w, b, v, k, 0.5, 0.25, gw, gb, gv, gs, work);
     }
 
     @Benchmark
     public float lossGradFloat() {
-        return kernels.lossGrad1d(xf, yf, n, wf, bf, vf, k, 0.5f, 0.25f, gwf, gbf, gvf, gsf, workf);
+        return floatKernels.lossGrad(xf, yf, n, wf, bf, vf, k, 0.5f, 0.25f, gwf, gbf, gvf, gsf, workf);
     }
 }

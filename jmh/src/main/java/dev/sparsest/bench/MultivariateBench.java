@@ -50,17 +50,17 @@ public class MultivariateBench {
         gW = new double[k * (d + 1)];
         gv = new double[k];
         out = new double[n];
-        work = new double[kernels.workNd(n, d, k)];
+        work = new double[kernels.lossNd().work(n, d, k)];
     }
 
     @Benchmark
     public double[] forward() {
-        kernels.forwardNd(x, n, d, w, v, k, out, work);
+        kernels.lossNd().forward(x, n, d, w, v, k, out, work);
         return out;
     }
 
     @Benchmark
     public double lossGrad() {
-        return kernels.lossGradNd(x, y, n, d, w, v, k, gW, gv, work);
+        return kernels.lossNd().lossGrad(x, y, n, d, w, v, k, gW, gv, work);
     }
 }

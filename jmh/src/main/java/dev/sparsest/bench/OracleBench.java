@@ -1,6 +1,6 @@
 package dev.sparsest.bench;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.exact.multivariate.MultivariateOracle;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,7 +33,7 @@ public class OracleBench {
     @Param({"1x10", "2x4", "2x5", "3x3", "3x4"})
     String shape;
 
-    DatasetNd data;
+    MultivariateDataset data;
 
     @Setup
     public void setup() {
@@ -48,7 +48,7 @@ public class OracleBench {
             }
             y[i] = Math.round(gaussian(r) * 10) / 10.0;
         }
-        data = DatasetNd.of(x, y);
+        data = MultivariateDataset.of(x, y);
     }
 
     private static double gaussian(SplittableRandom r) {

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Path norms, counts, the proximal step and Adam over K neurons of fan-in m (m = 1: 1-D;
+ * Counts, the proximal step and Adam over K neurons of fan-in m (m = 1: 1-D;
  * m = 65: d = 64 with bias). The proximal step works on a copy refreshed in each call, so every
  * call thresholds the same values (the copy is part of the measured time, as in training).
  */
@@ -49,7 +49,7 @@ public class StepsBench {
         w = Data.uniform(r, k * m, -1, 1);
         b = Data.uniform(r, k, -1, 1);
         qPrev = new double[k * m];
-        kernels.products(v, w, k, m, qPrev);
+        kernels.steps().products(v, w, k, m, qPrev);
         v2 = new double[k];
         w2 = new double[k * m];
         b2 = new double[k];
@@ -60,30 +60,8 @@ public class StepsBench {
     }
 
     @Benchmark
-    public double pathNormP04() {
-        return kernels.pathNorm(v, w, k, m, 0.4);
-    }
-
-    /** The baseline the kernels are held to: Math.pow per product, in a plain loop. */
-    @Benchmark
-    public double pathNormMathPow() {
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            for (int t = 0; t < m; t++) {
-                sum += Math.pow(Math.abs(v[j] * w[j * m + t]), 0.4);
-            }
-        }
-        return sum;
-    }
-
-    @Benchmark
-    public double pathNormL1() {
-        return kernels.pathNorm(v, w, k, m, 1);
-    }
-
-    @Benchmark
     public int countNonzero() {
-        return kernels.countNonzero(v, w, k, m, 1e-3);
+        return kernels.steps().countNonzero(v, w, k, m, 1e-3);
     }
 
     @Benchmark
@@ -91,13 +69,13 @@ public class StepsBench {
         System.arraycopy(v, 0, v2, 0, k);
         System.arraycopy(w, 0, w2, 0, k * m);
         System.arraycopy(b, 0, b2, 0, k);
-        kernels.proxStep(v2, w2, m == 1 ? b2 : null, k, m, qPrev, 0.003 * 0.01, 0.4);
+        kernels.steps().proxStep(v2, w2, m == 1 ? b2 : null, k, m, qPrev, 0.003 * 0.01, 0.4);
         return w2;
     }
 
     @Benchmark
     public double[] adam() {
-        kernels.adam(param, grad, m1, m2, k * m, 1e-9, 0.9, 0.999, 1e-8, 0, 10);
+        kernels.steps().adam(param, grad, m1, m2, k * m, 1e-9, 0.9, 0.999, 1e-8, 0, 10);
         return param;
     }
 }

@@ -3,6 +3,7 @@ package dev.sparsest.bench;
 import dev.sparsest.kernel.KernelProvider;
 import dev.sparsest.kernel.Kernels;
 import dev.sparsest.kernel.KnotSweep;
+import dev.sparsest.kernel.Loss1dKernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,7 +56,7 @@ public class SweepBench {
         gb = new double[k];
         gv = new double[k];
         gs = new double[2];
-        work = new double[Kernels.work1d(n)];
+        work = new double[Loss1dKernels.work(n)];
         out = new double[n];
     }
 
@@ -80,6 +81,6 @@ public class SweepBench {
     @Benchmark
     public double denseLossGrad() {
         jitter();
-        return dense.lossGrad1d(x, y, n, w, b, v, k, 0.5, 0.25, gw, gb, gv, gs, work);
+        return dense.loss1d().lossGrad(x, y, n, w, b, v, k, 0.5, 0.25, gw, gb, gv, gs, work);
     }
 }

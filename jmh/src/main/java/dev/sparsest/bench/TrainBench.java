@@ -1,7 +1,7 @@
 package dev.sparsest.bench;
 
-import dev.sparsest.data.Dataset1D;
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.train.MultivariateTrainer;
 import dev.sparsest.train.TrainConfig;
 import dev.sparsest.train.UnivariateTrainer;
@@ -33,21 +33,21 @@ public class TrainBench {
     /** Epochs of the large-shape runs. */
     static final int LARGE_EPOCHS = 200;
 
-    Dataset1D peak;
-    DatasetNd paperNd;
-    Dataset1D large1d;
-    DatasetNd largeNd;
+    UnivariateDataset peak;
+    MultivariateDataset paperNd;
+    UnivariateDataset large1d;
+    MultivariateDataset largeNd;
 
     @Setup
     public void setup() {
-        peak = Dataset1D.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0});
+        peak = UnivariateDataset.of(new double[] {-2, -1, 0, 1, 2, 3}, new double[] {0, 0, 1, 1, 0, 0});
         paperNd = nd(new SplittableRandom(7), 10, 50);
         SplittableRandom r = new SplittableRandom(8);
-        large1d = Dataset1D.of(Data.sorted(r, 4096, -2, 2), Data.uniform(r, 4096, -1, 1));
+        large1d = UnivariateDataset.of(Data.sorted(r, 4096, -2, 2), Data.uniform(r, 4096, -1, 1));
         largeNd = nd(r, 1024, 64);
     }
 
-    private static DatasetNd nd(SplittableRandom r, int n, int d) {
+    private static MultivariateDataset nd(SplittableRandom r, int n, int d) {
         double[][] x = new double[n][d];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -56,7 +56,7 @@ public class TrainBench {
             }
             y[i] = 2 * r.nextDouble() - 1;
         }
-        return DatasetNd.of(x, y);
+        return MultivariateDataset.of(x, y);
     }
 
     @Benchmark

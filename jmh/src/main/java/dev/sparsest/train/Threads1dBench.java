@@ -38,7 +38,7 @@ public class Threads1dBench {
     @Param({"256x16", "1024x16", "2048x16", "4096x16", "256x256", "1024x256", "4096x1024", "16384x1024", "32768x1024", "65536x1024"})
     String shape1d;
 
-    Loss1D loss1d;
+    UnivariateLoss loss1d;
     double[] w, b, v, gw, gb, gv, gs;
     int k;
 
@@ -60,7 +60,7 @@ public class Threads1dBench {
         gb = new double[k];
         gv = new double[k];
         gs = new double[2];
-        loss1d = new Loss1D(x, y, k, threads, KernelProvider.get());
+        loss1d = new UnivariateLoss(x, y, k, threads, KernelProvider.get());
     }
 
 

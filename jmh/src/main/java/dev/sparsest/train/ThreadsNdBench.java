@@ -37,7 +37,7 @@ public class ThreadsNdBench {
     @Param({"64x16x64", "128x16x64", "256x16x64", "256x64x256", "1024x64x256"})
     String shapeNd;
 
-    LossNd lossNd;
+    MultivariateLoss lossNd;
     double[] wn, vn, gwn, gvn;
     int kn;
 
@@ -52,7 +52,7 @@ public class ThreadsNdBench {
         vn = Data.uniform(r, kn, -1, 1);
         gwn = new double[kn * (d + 1)];
         gvn = new double[kn];
-        lossNd = new LossNd(Data.uniform(r, nn * d, -1, 1), Data.uniform(r, nn, -1, 1), d, kn, threads, KernelProvider.get());
+        lossNd = new MultivariateLoss(Data.uniform(r, nn * d, -1, 1), Data.uniform(r, nn, -1, 1), d, kn, threads, KernelProvider.get());
     }
 
 

@@ -1,6 +1,6 @@
 package dev.sparsest.exact.multivariate;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +21,7 @@ public final class ActivationPatterns {
     }
 
     /** The patterns of the data, sorted; the all-inactive and all-active patterns are among them. */
-    public static long[] of(DatasetNd data) {
+    public static long[] of(MultivariateDataset data) {
         int n = data.size();
         int d = data.dimension();
         if (n > MAX_ROWS) {
@@ -63,7 +63,7 @@ public final class ActivationPatterns {
     }
 
     /** [x_i; 1]. */
-    static double[] row(DatasetNd data, int i) {
+    static double[] row(MultivariateDataset data, int i) {
         int d = data.dimension();
         double[] r = new double[d + 1];
         for (int t = 0; t < d; t++) {

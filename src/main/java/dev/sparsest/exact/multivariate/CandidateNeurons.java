@@ -2,7 +2,7 @@ package dev.sparsest.exact.multivariate;
 
 import dev.sparsest.linalg.NullSpace;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,7 +38,7 @@ final class CandidateNeurons {
     /** sign(X r) per row (-1, 0, +1): which patterns the ray belongs to. */
     final List<int[]> sides = new ArrayList<>();
 
-    CandidateNeurons(DatasetNd data) {
+    CandidateNeurons(MultivariateDataset data) {
         this.n = data.size();
         this.d = data.dimension();
         double[][] x = new double[n][];

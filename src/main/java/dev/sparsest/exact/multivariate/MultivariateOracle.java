@@ -1,6 +1,6 @@
 package dev.sparsest.exact.multivariate;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.model.MultivariateNetwork;
 
 import java.util.ArrayList;
@@ -30,16 +30,16 @@ public final class MultivariateOracle {
     /** Costs within this (relative) of the optimum tie. */
     static final double TIE = 1e-9;
 
-    private final DatasetNd data;
+    private final MultivariateDataset data;
     private final CandidateNeurons candidates;
 
-    private MultivariateOracle(DatasetNd data) {
+    private MultivariateOracle(MultivariateDataset data) {
         this.data = data;
         this.candidates = new CandidateNeurons(data);
     }
 
     /** Checks the size limits and finds the candidate neurons; each query then walks the vertices once. */
-    public static MultivariateOracle of(DatasetNd data) {
+    public static MultivariateOracle of(MultivariateDataset data) {
         data.requireTwoPoints();
         int d = data.dimension();
         if (d > MAX_DIMENSION || data.size() > maxRows(d)) {

@@ -1,6 +1,6 @@
 package dev.sparsest.exact.multivariate;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.prop.Prop;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class ActivationPatternsTest {
 
     @Test
     void onALineThePatternsAreTheThresholds() {
-        DatasetNd data = DatasetNd.of(new double[][] {{0}, {1}, {3}}, new double[] {0, 0, 0});
+        MultivariateDataset data = MultivariateDataset.of(new double[][] {{0}, {1}, {3}}, new double[] {0, 0, 0});
         // active sets of w x + b >= 0: nothing, {0}, {0,1}, all, {2}, {1,2} -> 6 = 2N
         assertArrayEquals(new long[] {0b000, 0b001, 0b011, 0b100, 0b110, 0b111}, ActivationPatterns.of(data));
     }
@@ -32,7 +32,7 @@ class ActivationPatternsTest {
     @Test
     void collinearPointsInThePlaneHaveFewerPatternsThanCover() {
         // three points on a line in R^2 are not in general position: a line cannot cut off the middle one
-        DatasetNd data = DatasetNd.of(new double[][] {{0, 0}, {1, 1}, {2, 2}}, new double[] {0, 0, 0});
+        MultivariateDataset data = MultivariateDataset.of(new double[][] {{0, 0}, {1, 1}, {2, 2}}, new double[] {0, 0, 0});
         long[] patterns = ActivationPatterns.of(data);
         assertEquals(6, patterns.length);
         assertTrue(Arrays.binarySearch(patterns, 0b010) < 0 && Arrays.binarySearch(patterns, 0b101) < 0);
@@ -54,7 +54,7 @@ class ActivationPatternsTest {
     @Test
     void everyPatternOfRandomNeuronsIsListed() {
         Prop.forAll("random neurons' patterns are listed", TinyData.gaussian()).shrinkWith(TinyData.shrinker()).tries(100).check(t -> {
-            DatasetNd data = t.dataset();
+            MultivariateDataset data = t.dataset();
             long[] patterns = ActivationPatterns.of(data);
             assertTrue(patterns.length <= ActivationPatterns.coverBound(t.n(), t.d()));
             HashSet<Long> listed = new HashSet<>();

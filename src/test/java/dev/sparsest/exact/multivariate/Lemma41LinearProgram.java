@@ -1,6 +1,6 @@
 package dev.sparsest.exact.multivariate;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -15,7 +15,7 @@ final class Lemma41LinearProgram {
     private Lemma41LinearProgram() {
     }
 
-    static double l1Optimum(DatasetNd data) {
+    static double l1Optimum(MultivariateDataset data) {
         int n = data.size();
         int m = data.dimension() + 1;
         long[] patterns = ActivationPatterns.of(data);

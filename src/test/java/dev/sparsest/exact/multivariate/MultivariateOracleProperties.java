@@ -1,6 +1,6 @@
 package dev.sparsest.exact.multivariate;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.model.MultivariateNetwork;
 import dev.sparsest.prop.Prop;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class MultivariateOracleProperties {
     void exactOptimaInterpolateWithAtMostNActiveNeurons() {
         Prop.forAll("exact optima: interpolation and at most N neurons (Prop. 4.1)", TinyData.grid())
                 .shrinkWith(TinyData.shrinker()).tries(60).check(t -> {
-                    DatasetNd data = t.dataset();
+                    MultivariateDataset data = t.dataset();
                     MultivariateOracle.Answers answers = MultivariateOracle.of(data).solve(0, PS[0], PS[1], PS[2]);
                     MultivariateOptimum l0 = answers.optimum(0);
                     check(data, l0);
@@ -44,7 +44,7 @@ class MultivariateOracleProperties {
         int[] refused = new int[1];
         int tries = Prop.forAll("Gaussian data: exact optimum or a clear refusal", TinyData.gaussian())
                 .shrinkWith(TinyData.shrinker()).tries(60).check(t -> {
-                    DatasetNd data = t.dataset();
+                    MultivariateDataset data = t.dataset();
                     MultivariateOracle.Answers answers;
                     try {
                         answers = MultivariateOracle.of(data).solve(0, 0.5);
@@ -59,7 +59,7 @@ class MultivariateOracleProperties {
         assertTrue(refused[0] <= tries / 5, refused[0] + " of " + tries + " refused");
     }
 
-    private static void check(DatasetNd data, MultivariateOptimum opt) {
+    private static void check(MultivariateDataset data, MultivariateOptimum opt) {
         MultivariateNetwork f = opt.network();
         double scale = 0;
         for (int i = 0; i < data.size(); i++) {
@@ -82,7 +82,7 @@ class MultivariateOracleProperties {
                     if (t.n() > t.d() + 1) {
                         return;
                     }
-                    DatasetNd data = t.dataset();
+                    MultivariateDataset data = t.dataset();
                     int l0 = MultivariateOracle.of(data).l0().parameters();
                     boolean oneSign = true;
                     for (int i = 0; i < t.n(); i++) {
@@ -97,7 +97,7 @@ class MultivariateOracleProperties {
     void l1OptimumAgreesWithTheLinearProgramOverAllPatterns() {
         Prop.forAll("the l1 vertex optimum is the LP optimum of Lemma 4.1", TinyData.grid())
                 .shrinkWith(TinyData.shrinker()).tries(40).check(t -> {
-                    DatasetNd data = t.dataset();
+                    MultivariateDataset data = t.dataset();
                     double vertex = MultivariateOracle.of(data).lp(1).cost();
                     double lp = Lemma41LinearProgram.l1Optimum(data);
                     assertEquals(lp, vertex, 1e-7 * Math.max(1, lp), "l1 optimum: LP " + lp + ", vertices " + vertex);

@@ -1,7 +1,7 @@
 package dev.sparsest.exact.multivariate;
 
-import dev.sparsest.data.Dataset1D;
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.model.MultivariateNetwork;
@@ -29,13 +29,13 @@ class OneDimensionalRelationTest {
     void oracleInOneDimensionMatchesTheChordPathUpToTheSkipTerm() {
         Prop.forAll("d = 1 oracle vs chord path", PointsGen.integerGrid(2, 6)).shrinkWith(Points.shrinker(2)).tries(60).check(pts -> {
             int n = pts.n();
-            Dataset1D data1 = Dataset1D.of(pts.x(), pts.y());
+            UnivariateDataset data1 = UnivariateDataset.of(pts.x(), pts.y());
             int kStar = new ChordPathSolver().solve(data1, Penalty.l0()).neurons();
             double[][] rows = new double[n][1];
             for (int i = 0; i < n; i++) {
                 rows[i][0] = pts.x()[i];
             }
-            MultivariateOptimum opt = MultivariateOracle.of(DatasetNd.of(rows, pts.y())).l0();
+            MultivariateOptimum opt = MultivariateOracle.of(MultivariateDataset.of(rows, pts.y())).l0();
             double lo = data1.x(0);
             double hi = data1.x(data1.size() - 1);
             MultivariateNetwork f = opt.network();

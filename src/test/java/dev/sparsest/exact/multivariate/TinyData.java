@@ -1,6 +1,6 @@
 package dev.sparsest.exact.multivariate;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.prop.ArrayShrink;
 import dev.sparsest.prop.Gen;
 import dev.sparsest.prop.Shrinker;
@@ -20,14 +20,14 @@ record TinyData(double[][] columns) {
         return columns[0].length;
     }
 
-    DatasetNd dataset() {
+    MultivariateDataset dataset() {
         double[][] rows = new double[n()][d()];
         for (int i = 0; i < n(); i++) {
             for (int t = 0; t < d(); t++) {
                 rows[i][t] = columns[t][i];
             }
         }
-        return DatasetNd.of(rows, columns[d()]);
+        return MultivariateDataset.of(rows, columns[d()]);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.sparsest.exact.multivariate;
 
-import dev.sparsest.data.DatasetNd;
+import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.prop.Prop;
 import dev.sparsest.train.MultivariateTrainer;
 import dev.sparsest.train.TrainConfig;
@@ -25,7 +25,7 @@ class TrainerAgainstOracleTest {
         int[] interpolated = new int[1];
         int[] runs = new int[1];
         Prop.forAll("trainer vs exact l0", TinyData.grid()).tries(12).check(t -> {
-            DatasetNd data = t.dataset();
+            MultivariateDataset data = t.dataset();
             int l0 = MultivariateOracle.of(data).l0().parameters();
             double scale = 0;
             for (int i = 0; i < data.size(); i++) {

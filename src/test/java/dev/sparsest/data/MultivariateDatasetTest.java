@@ -10,7 +10,7 @@ class DatasetNdTest {
 
     @Test
     void keepsRowsAndMergesExactDuplicates() {
-        DatasetNd d = DatasetNd.of(new double[][] {{1, 2}, {3, 4}, {1, 2}, {0.0, 5}, {-0.0, 5}}, new double[] {1, 2, 1, 3, 3});
+        MultivariateDataset d = MultivariateDataset.of(new double[][] {{1, 2}, {3, 4}, {1, 2}, {0.0, 5}, {-0.0, 5}}, new double[] {1, 2, 1, 3, 3});
         assertEquals(3, d.size());
         assertEquals(2, d.dimension());
         assertEquals(4, d.x(1, 1));
@@ -20,18 +20,18 @@ class DatasetNdTest {
     @Test
     void rejectsBadInputNamingTheRow() {
         InvalidDataException e = assertThrows(InvalidDataException.class,
-                () -> DatasetNd.of(new double[][] {{1, 2}, {1, 2}}, new double[] {1, 2}));
+                () -> MultivariateDataset.of(new double[][] {{1, 2}, {1, 2}}, new double[] {1, 2}));
         assertTrue(e.getMessage().contains("index 0") && e.getMessage().contains("index 1"), e.getMessage());
         assertTrue(assertThrows(InvalidDataException.class,
-                () -> DatasetNd.of(new double[][] {{1, Double.NaN}}, new double[] {1})).getMessage().contains("column 2"));
-        assertThrows(InvalidDataException.class, () -> DatasetNd.of(new double[][] {{1, 2}, {1}}, new double[] {1, 2}));
-        assertThrows(InvalidDataException.class, () -> DatasetNd.of(new double[][] {{1}}, new double[] {1, 2}));
-        assertThrows(InvalidDataException.class, () -> DatasetNd.of(new double[0][], new double[0]));
+                () -> MultivariateDataset.of(new double[][] {{1, Double.NaN}}, new double[] {1})).getMessage().contains("column 2"));
+        assertThrows(InvalidDataException.class, () -> MultivariateDataset.of(new double[][] {{1, 2}, {1}}, new double[] {1, 2}));
+        assertThrows(InvalidDataException.class, () -> MultivariateDataset.of(new double[][] {{1}}, new double[] {1, 2}));
+        assertThrows(InvalidDataException.class, () -> MultivariateDataset.of(new double[0][], new double[0]));
     }
 
     @Test
     void readsFeatureColumnsThenTargetFromCsv() {
-        DatasetNd d = CsvReader.parse("a,b,y\n1,2,3\n4,5,6\n", "nd.csv").toDatasetNd();
+        MultivariateDataset d = CsvReader.parse("a,b,y\n1,2,3\n4,5,6\n", "nd.csv").toDatasetNd();
         assertEquals(2, d.size());
         assertEquals(2, d.dimension());
         assertEquals(6, d.y(1));

@@ -1,6 +1,6 @@
 package dev.sparsest.postprocess;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.model.UnivariateNetwork;
 
 /**
@@ -14,17 +14,17 @@ import dev.sparsest.model.UnivariateNetwork;
  * knots are added if the trained ones cannot interpolate ({@link KnotCompletion}), and finally
  * knots the interpolation does not need are dropped ({@link #dropRedundant}). Dense QR: O(N K^2) per refit, meant for the sizes the trainer handles.
  */
-public final class Polish {
-    private Polish() {
+public final class UnivariatePolish {
+    private UnivariatePolish() {
     }
 
     /** The polished network and the number of knots {@link KnotCompletion} had to add (0 normally). */
     public record Result(UnivariateNetwork network, int knotsAdded) {
     }
 
-    public static Result polish(UnivariateNetwork f, Dataset1D data) {
-        UnivariateNetwork best = Fit1D.refit(f, data);
-        double bestMse = Fit1D.mse(best, data);
+    public static Result polish(UnivariateNetwork f, UnivariateDataset data) {
+        UnivariateNetwork best = UnivariateFit.refit(f, data);
+        double bestMse = UnivariateFit.mse(best, data);
         double floor = 1e-28 * data.yScale() * data.yScale();
         for (int i = 0; i < data.size(); i++) {
             UnivariateNetwork snapped = snappedTo(best, data.x(i), 0.02 * localSpacing(data, i));
@@ -33,12 +33,12 @@ public final class Polish {
             }
             // too many knots for the least-squares refit: let Gauss-Newton fit them instead
             UnivariateNetwork candidate = snapped.neurons() + 2 <= data.size()
-                    ? Fit1D.refitOnKnots(snapped.knots(), data) : KnotRefinement.refine(snapped, data);
-            double m = Fit1D.mse(candidate, data);
+                    ? UnivariateFit.refitOnKnots(snapped.knots(), data) : KnotRefinement.refine(snapped, data);
+            double m = UnivariateFit.mse(candidate, data);
             if (m > Math.max(bestMse * (1 + 1e-6), floor) && snapped.neurons() + 2 <= data.size()) {
                 // the other free knots may have to move with it (an interpolant's knots are coupled)
                 candidate = KnotRefinement.refine(candidate, data);
-                m = Fit1D.mse(candidate, data);
+                m = UnivariateFit.mse(candidate, data);
             }
             if (m <= Math.max(bestMse * (1 + 1e-6), floor)) {
                 best = candidate;
@@ -46,7 +46,7 @@ public final class Polish {
             }
         }
         UnivariateNetwork refined = KnotRefinement.refine(best, data);
-        UnivariateNetwork completed = KnotCompletion.complete(refined, data, Fit1D.interpolationFloor(data));
+        UnivariateNetwork completed = KnotCompletion.complete(refined, data, UnivariateFit.interpolationFloor(data));
         return new Result(dropRedundant(completed, data), completed.neurons() - refined.neurons());
     }
 
@@ -55,9 +55,9 @@ public final class Polish {
      * dropped when the refit without it still interpolates to round-off (MSE at most 1e-24 of
      * max|y|^2). Only ever deletes knots, so a network that interpolates keeps interpolating.
      */
-    static UnivariateNetwork dropRedundant(UnivariateNetwork f, Dataset1D data) {
-        double floor = Fit1D.interpolationFloor(data);
-        if (Fit1D.mse(f, data) > floor) {
+    static UnivariateNetwork dropRedundant(UnivariateNetwork f, UnivariateDataset data) {
+        double floor = UnivariateFit.interpolationFloor(data);
+        if (UnivariateFit.mse(f, data) > floor) {
             return f;
         }
         UnivariateNetwork cur = f;
@@ -81,8 +81,8 @@ public final class Polish {
                     }
                 }
                 UnivariateNetwork candidate = KnotRefinement.refine(
-                        Fit1D.refit(UnivariateNetwork.of(u, c, cur.slope(), cur.anchorX(), cur.anchorY()), data), data);
-                if (Fit1D.mse(candidate, data) <= floor) {
+                        UnivariateFit.refit(UnivariateNetwork.of(u, c, cur.slope(), cur.anchorX(), cur.anchorY()), data), data);
+                if (UnivariateFit.mse(candidate, data) <= floor) {
                     cur = candidate;
                     dropped = true;
                     break;
@@ -110,7 +110,7 @@ public final class Polish {
     }
 
     /** The shorter of the data intervals next to point i. */
-    private static double localSpacing(Dataset1D data, int i) {
+    private static double localSpacing(UnivariateDataset data, int i) {
         double h = Double.POSITIVE_INFINITY;
         if (i > 0) {
             h = data.x(i) - data.x(i - 1);

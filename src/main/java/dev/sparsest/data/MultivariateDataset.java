@@ -9,13 +9,13 @@ import java.util.Map;
  * Exact duplicate rows are merged; a repeated input row with a different target is an error
  * naming both rows. Immutable.
  */
-public final class DatasetNd {
+public final class MultivariateDataset {
     private final double[] x;
     private final double[] y;
     private final int n;
     private final int d;
 
-    private DatasetNd(double[] x, double[] y, int n, int d) {
+    private MultivariateDataset(double[] x, double[] y, int n, int d) {
         this.x = x;
         this.y = y;
         this.n = n;
@@ -23,7 +23,7 @@ public final class DatasetNd {
     }
 
     /** Rows x[i] (each of length d) and targets y[i]; the arrays are copied. */
-    public static DatasetNd of(double[][] rows, double[] y) {
+    public static MultivariateDataset of(double[][] rows, double[] y) {
         if (rows == null || y == null) {
             throw new InvalidDataException("inputs and targets must not be null");
         }
@@ -45,7 +45,7 @@ public final class DatasetNd {
     }
 
     /** The first d columns as inputs and the last as the target. */
-    static DatasetNd fromColumns(double[][] columns, String source, int[] lines) {
+    static MultivariateDataset fromColumns(double[][] columns, String source, int[] lines) {
         int d = columns.length - 1;
         if (d < 1) {
             throw new InvalidDataException(source + ": expected at least 2 columns (inputs, then y), found " + columns.length);
@@ -60,7 +60,7 @@ public final class DatasetNd {
         return build(flat, columns[d].clone(), n, d, RowLabels.lines(source, lines));
     }
 
-    private static DatasetNd build(double[] x, double[] y, int n, int d, RowLabels labels) {
+    private static MultivariateDataset build(double[] x, double[] y, int n, int d, RowLabels labels) {
         if (d < 1) {
             throw new InvalidDataException("rows have no inputs");
         }
@@ -88,7 +88,7 @@ public final class DatasetNd {
             }
         }
         if (m == n) {
-            return new DatasetNd(x, y, n, d);
+            return new MultivariateDataset(x, y, n, d);
         }
         double[] nx = new double[m * d];
         double[] ny = new double[m];
@@ -96,7 +96,7 @@ public final class DatasetNd {
             System.arraycopy(x, keep[r] * d, nx, r * d, d);
             ny[r] = y[keep[r]];
         }
-        return new DatasetNd(nx, ny, m, d);
+        return new MultivariateDataset(nx, ny, m, d);
     }
 
     /** A row of the input matrix as a map key (equal when all entries are ==; -0.0 equals 0.0). */
@@ -163,12 +163,12 @@ public final class DatasetNd {
 
     @Override
     public String toString() {
-        return "DatasetNd[n=" + n + ", d=" + d + "]";
+        return "MultivariateDataset[n=" + n + ", d=" + d + "]";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DatasetNd && Arrays.equals(x, ((DatasetNd) o).x) && Arrays.equals(y, ((DatasetNd) o).y);
+        return o instanceof MultivariateDataset && Arrays.equals(x, ((MultivariateDataset) o).x) && Arrays.equals(y, ((MultivariateDataset) o).y);
     }
 
     @Override
@@ -176,7 +176,7 @@ public final class DatasetNd {
         return Arrays.hashCode(x) * 31 + Arrays.hashCode(y);
     }
 
-    /** Refuses data with fewer than two points, as {@link Dataset1D#requireTwoPoints}. */
+    /** Refuses data with fewer than two points, as {@link UnivariateDataset#requireTwoPoints}. */
     public void requireTwoPoints() {
         if (size() < 2) {
             throw new InvalidDataException(size() + " point" + (size() == 1 ? "" : "s") + ": at least 2 are needed");

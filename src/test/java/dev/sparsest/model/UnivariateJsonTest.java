@@ -23,17 +23,17 @@ class NetworkJsonTest {
             return UnivariateNetwork.of(u, c, r.nextGaussian(), r.nextInt(3) == 0 ? -0.0 : r.nextGaussian() * 1e5,
                     r.nextDouble() * 1e-300);
         }).check(net -> {
-            String json = NetworkJson.write(net);
-            UnivariateNetwork back = NetworkJson.read(json);
+            String json = UnivariateJson.write(net);
+            UnivariateNetwork back = UnivariateJson.read(json);
             assertEquals(net, back);
-            assertEquals(json, NetworkJson.write(back), "JSON -> model -> JSON");
+            assertEquals(json, UnivariateJson.write(back), "JSON -> model -> JSON");
         });
     }
 
     @Test
     void documentedSchemaIsWritten() {
         UnivariateNetwork net = UnivariateNetwork.of(new double[] {-1, 0.5}, new double[] {1, -2}, 0.5, -2, 0);
-        String json = NetworkJson.write(net);
+        String json = UnivariateJson.write(net);
         assertEquals("{\n"
                 + "  \"format\": \"sparsest-relu/univariate\",\n"
                 + "  \"version\": 1,\n"
@@ -50,7 +50,7 @@ class NetworkJsonTest {
 
     @Test
     void readsTheInterceptWhenThereIsNoAnchorAndIgnoresUnknownKeys() {
-        UnivariateNetwork net = NetworkJson.read("{\"format\":\"sparsest-relu/univariate\",\"version\":1,"
+        UnivariateNetwork net = UnivariateJson.read("{\"format\":\"sparsest-relu/univariate\",\"version\":1,"
                 + "\"slope\":2,\"intercept\":3,\"knots\":[[1,1]],\"cost\":1.0,\"p\":0.5}");
         assertEquals(5, net.evaluate(1));
         assertEquals(8, net.evaluate(2));
@@ -71,7 +71,7 @@ class NetworkJsonTest {
     }
 
     private static void assertMessage(String json, String fragment) {
-        JsonException e = assertThrows(JsonException.class, () -> NetworkJson.read(json));
+        JsonException e = assertThrows(JsonException.class, () -> UnivariateJson.read(json));
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
     }
 
@@ -79,12 +79,12 @@ class NetworkJsonTest {
     void oneReaderForEveryKindParsesOnceAndDispatchesOnTheFormat() {
         UnivariateNetwork f = UnivariateNetwork.of(new double[] {-1, 0.5, 2}, new double[] {1, -2, 1}, 0, -2, 0);
         MultivariateNetwork g = new MultivariateNetwork(new double[] {1, -1, 0.5}, new double[] {2}, 2);
-        assertEquals(NetworkJson.write(f), NetworkJson.write((UnivariateNetwork) ModelJson.read(NetworkJson.write(f))));
+        assertEquals(UnivariateJson.write(f), UnivariateJson.write((UnivariateNetwork) ModelJson.read(UnivariateJson.write(f))));
         assertEquals(MultivariateJson.write(g), MultivariateJson.write((MultivariateNetwork) ModelJson.read(MultivariateJson.write(g))));
-        assertEquals(1, ModelJson.read(NetworkJson.write(f)).inputDimension());
+        assertEquals(1, ModelJson.read(UnivariateJson.write(f)).inputDimension());
         assertEquals(2, ModelJson.read(MultivariateJson.write(g)).inputDimension());
         JsonException e = org.junit.jupiter.api.Assertions.assertThrows(JsonException.class,
                 () -> ModelJson.read("{\"format\": \"other\"}"));
-        assertTrue(e.getMessage().contains(NetworkJson.FORMAT) && e.getMessage().contains(MultivariateJson.FORMAT), e.getMessage());
+        assertTrue(e.getMessage().contains(UnivariateJson.FORMAT) && e.getMessage().contains(MultivariateJson.FORMAT), e.getMessage());
     }
 }

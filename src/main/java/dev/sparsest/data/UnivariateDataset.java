@@ -9,19 +9,19 @@ import java.util.Arrays;
  * different y, NaN or infinite values, mismatched lengths and empty input. One or two points are
  * valid data (their interpolant is affine).
  */
-public final class Dataset1D {
+public final class UnivariateDataset {
     private final double[] x;
     private final double[] y;
     private final int mergedDuplicates;
 
-    private Dataset1D(double[] x, double[] y, int mergedDuplicates) {
+    private UnivariateDataset(double[] x, double[] y, int mergedDuplicates) {
         this.x = x;
         this.y = y;
         this.mergedDuplicates = mergedDuplicates;
     }
 
     /** Data from two arrays of the same length; the arrays are copied, not kept. */
-    public static Dataset1D of(double[] x, double[] y) {
+    public static UnivariateDataset of(double[] x, double[] y) {
         if (x == null || y == null) {
             throw new InvalidDataException("x and y must not be null");
         }
@@ -33,11 +33,11 @@ public final class Dataset1D {
     }
 
     /** Data read from a CSV source, errors named by the given line numbers (one per row). */
-    static Dataset1D fromRows(double[] x, double[] y, String source, int[] lineNumbers) {
+    static UnivariateDataset fromRows(double[] x, double[] y, String source, int[] lineNumbers) {
         return build(x, y, RowLabels.lines(source, lineNumbers));
     }
 
-    private static Dataset1D build(double[] x, double[] y, RowLabels labels) {
+    private static UnivariateDataset build(double[] x, double[] y, RowLabels labels) {
         int n = x.length;
         if (n == 0) {
             throw new InvalidDataException("no data points");
@@ -72,7 +72,7 @@ public final class Dataset1D {
             sx = Arrays.copyOf(sx, m);
             sy = Arrays.copyOf(sy, m);
         }
-        return new Dataset1D(sx, sy, n - m);
+        return new UnivariateDataset(sx, sy, n - m);
     }
 
     /** Stable order of indices by x; the identity when x is already sorted (the common case). */
@@ -130,7 +130,7 @@ public final class Dataset1D {
 
     @Override
     public String toString() {
-        return "Dataset1D[n=" + x.length + "]";
+        return "UnivariateDataset[n=" + x.length + "]";
     }
 
     /**

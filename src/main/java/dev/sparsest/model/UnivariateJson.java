@@ -24,11 +24,11 @@ import java.util.Map;
  * </pre>
  * Numbers are written so they parse back to the same bits: JSON to model to JSON is exact.
  */
-public final class NetworkJson {
+public final class UnivariateJson {
     public static final String FORMAT = "sparsest-relu/univariate";
     public static final int VERSION = 1;
 
-    private NetworkJson() {
+    private UnivariateJson() {
     }
 
     /** Adds the network's members to an object being written (callers add a fit's certificate after them). */

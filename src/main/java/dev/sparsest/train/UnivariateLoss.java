@@ -1,25 +1,20 @@
 package dev.sparsest.train;
 
 import dev.sparsest.kernel.Kernels;
-import dev.sparsest.kernel.KnotSweep;
+import dev.sparsest.kernel.Loss1dSlice;
 
 /**
  * The 1-D training loss and its gradients, on one thread or split over the data: each thread
  * runs the kernel on its slice of points (its own copy, buffers and sweep) and the slices' means
  * are combined in slice order ({@link DataSlices#reduce}), so a run is deterministic for a given
- * thread count. The sorted-knot sweep is used from {@value #SWEEP_MIN_K} neurons and
- * {@value #SWEEP_MIN_N} points per slice on (PERF.md), the dense kernel below. Nothing is
- * allocated per call.
+ * thread count. Each slice's kernel (the dense one or the knot sweep) is chosen by the kernel
+ * package ({@link Loss1dSlice}). Nothing is allocated per call.
  */
-final class Loss1D implements AutoCloseable {
-    static final int SWEEP_MIN_K = 32;
-    static final int SWEEP_MIN_N = 64;
-
-    private final Kernels kernels;
+final class UnivariateLoss implements AutoCloseable {
     private final DataSlices slices;
     private final Workers workers;
-    private final double[][] xs, ys, work, gw, gb, gv, gs;
-    private final KnotSweep[] sweeps;
+    private final double[][] xs, ys, gw, gb, gv, gs;
+    private final Loss1dSlice[] sliceLosses;
     private final double[] losses;
     private final java.util.function.IntConsumer task = this::slice;
     // the parameters of the call in progress, read by the workers (published by Workers.run)
@@ -27,14 +22,12 @@ final class Loss1D implements AutoCloseable {
     private int k;
     private double a, c;
 
-    Loss1D(double[] x, double[] y, int maxK, int threads, Kernels kernels) {
-        this.kernels = kernels;
+    UnivariateLoss(double[] x, double[] y, int maxK, int threads, Kernels kernels) {
         int parts = Math.max(1, Math.min(threads, x.length));
         slices = new DataSlices(x.length, parts);
         xs = new double[parts][];
         ys = new double[parts][];
-        work = new double[parts][];
-        sweeps = new KnotSweep[parts];
+        sliceLosses = new Loss1dSlice[parts];
         gw = new double[parts][];
         gb = new double[parts][];
         gv = new double[parts][];
@@ -44,9 +37,7 @@ final class Loss1D implements AutoCloseable {
             int n = slices.size(t);
             xs[t] = parts == 1 ? x : slices.copy(x, 1, t);
             ys[t] = parts == 1 ? y : slices.copy(y, 1, t);
-            boolean sweep = usesSweep(n, maxK);
-            sweeps[t] = sweep ? new KnotSweep(n, maxK) : null;
-            work[t] = sweep ? null : new double[Kernels.work1d(n)];
+            sliceLosses[t] = new Loss1dSlice(kernels, n, maxK);
             gw[t] = new double[maxK];
             gb[t] = new double[maxK];
             gv[t] = new double[maxK];
@@ -61,12 +52,8 @@ final class Loss1D implements AutoCloseable {
      * knot sort every slice repeats, from 16k points), all cores (at most 8) above.
      */
     static int autoThreads(int n, int k) {
-        boolean large = usesSweep(n, k) ? n >= 16_384 : (long) n * k >= 32_768;
+        boolean large = Loss1dSlice.sweeps(n, k) ? n >= 16_384 : (long) n * k >= 32_768;
         return large ? Math.min(8, Runtime.getRuntime().availableProcessors()) : 1;
-    }
-
-    private static boolean usesSweep(int n, int k) {
-        return k >= SWEEP_MIN_K && n >= SWEEP_MIN_N;
     }
 
     /** The MSE over all points; writes its gradients into gwOut, gbOut, gvOut (length k) and gsOut (2). */
@@ -96,10 +83,7 @@ final class Loss1D implements AutoCloseable {
 
     private double compute(int t, double[] w, double[] b, double[] v, int k, double a, double c,
                            double[] gw, double[] gb, double[] gv, double[] gs) {
-        int n = slices.size(t);
-        return sweeps[t] != null
-                ? sweeps[t].lossGrad(xs[t], ys[t], n, w, b, v, k, a, c, gw, gb, gv, gs)
-                : kernels.lossGrad1d(xs[t], ys[t], n, w, b, v, k, a, c, gw, gb, gv, gs, work[t]);
+        return sliceLosses[t].lossGrad(xs[t], ys[t], slices.size(t), w, b, v, k, a, c, gw, gb, gv, gs);
     }
 
     @Override

@@ -11,7 +11,7 @@ class Dataset1DTest {
 
     @Test
     void sortsByXAndKeepsPairsTogether() {
-        Dataset1D d = Dataset1D.of(new double[] {3, 1, 2}, new double[] {30, 10, 20});
+        UnivariateDataset d = UnivariateDataset.of(new double[] {3, 1, 2}, new double[] {30, 10, 20});
         assertArrayEquals(new double[] {1, 2, 3}, d.xs());
         assertArrayEquals(new double[] {10, 20, 30}, d.ys());
     }
@@ -31,7 +31,7 @@ class Dataset1DTest {
             double t = x[i]; x[i] = x[j]; x[j] = t;
             t = y[i]; y[i] = y[j]; y[j] = t;
         }
-        Dataset1D d = Dataset1D.of(x, y);
+        UnivariateDataset d = UnivariateDataset.of(x, y);
         for (int i = 0; i < n; i++) {
             assertEquals(i, d.x(i));
             assertEquals(2 * i, d.y(i));
@@ -40,7 +40,7 @@ class Dataset1DTest {
 
     @Test
     void mergesExactDuplicatePoints() {
-        Dataset1D d = Dataset1D.of(new double[] {1, 2, 1, 2, 0.0, -0.0}, new double[] {5, 6, 5, 6, 7, 7});
+        UnivariateDataset d = UnivariateDataset.of(new double[] {1, 2, 1, 2, 0.0, -0.0}, new double[] {5, 6, 5, 6, 7, 7});
         assertEquals(3, d.size());
         assertEquals(3, d.mergedDuplicates());
         assertArrayEquals(new double[] {0, 1, 2}, d.xs());
@@ -49,7 +49,7 @@ class Dataset1DTest {
     @Test
     void rejectsRepeatedXWithDifferentYNamingBothRows() {
         InvalidDataException e = assertThrows(InvalidDataException.class,
-                () -> Dataset1D.of(new double[] {1, 2, 1}, new double[] {5, 6, 7}));
+                () -> UnivariateDataset.of(new double[] {1, 2, 1}, new double[] {5, 6, 7}));
         assertTrue(e.getMessage().contains("repeated x = 1.0"), e.getMessage());
         assertTrue(e.getMessage().contains("index 0") && e.getMessage().contains("index 2"), e.getMessage());
         assertTrue(e.getMessage().contains("y = 5.0") && e.getMessage().contains("y = 7.0"), e.getMessage());
@@ -59,10 +59,10 @@ class Dataset1DTest {
     void rejectsNonFiniteValuesNamingTheRow() {
         for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
             InvalidDataException ex = assertThrows(InvalidDataException.class,
-                    () -> Dataset1D.of(new double[] {0, 1, bad}, new double[] {0, 1, 2}));
+                    () -> UnivariateDataset.of(new double[] {0, 1, bad}, new double[] {0, 1, 2}));
             assertTrue(ex.getMessage().contains("index 2"), ex.getMessage());
             InvalidDataException ey = assertThrows(InvalidDataException.class,
-                    () -> Dataset1D.of(new double[] {0, 1, 2}, new double[] {0, bad, 2}));
+                    () -> UnivariateDataset.of(new double[] {0, 1, 2}, new double[] {0, bad, 2}));
             assertTrue(ey.getMessage().contains("index 1"), ey.getMessage());
         }
     }
@@ -70,23 +70,23 @@ class Dataset1DTest {
     @Test
     void rejectsMismatchedLengthsEmptyInputAndNull() {
         InvalidDataException e = assertThrows(InvalidDataException.class,
-                () -> Dataset1D.of(new double[] {0, 1}, new double[] {0}));
+                () -> UnivariateDataset.of(new double[] {0, 1}, new double[] {0}));
         assertTrue(e.getMessage().contains("2 x values, 1 y values"), e.getMessage());
-        assertThrows(InvalidDataException.class, () -> Dataset1D.of(new double[0], new double[0]));
-        assertThrows(InvalidDataException.class, () -> Dataset1D.of(null, new double[0]));
+        assertThrows(InvalidDataException.class, () -> UnivariateDataset.of(new double[0], new double[0]));
+        assertThrows(InvalidDataException.class, () -> UnivariateDataset.of(null, new double[0]));
     }
 
     @Test
     void oneAndTwoPointsAreValid() {
-        assertEquals(1, Dataset1D.of(new double[] {1}, new double[] {2}).size());
-        assertEquals(2, Dataset1D.of(new double[] {1, 0}, new double[] {2, 3}).size());
+        assertEquals(1, UnivariateDataset.of(new double[] {1}, new double[] {2}).size());
+        assertEquals(2, UnivariateDataset.of(new double[] {1, 0}, new double[] {2, 3}).size());
     }
 
     @Test
     void inputArraysAreCopied() {
         double[] x = {0, 1};
         double[] y = {0, 1};
-        Dataset1D d = Dataset1D.of(x, y);
+        UnivariateDataset d = UnivariateDataset.of(x, y);
         x[0] = 5;
         y[0] = 5;
         assertEquals(0, d.x(0));

@@ -1,6 +1,6 @@
 package dev.sparsest.postprocess;
 
-import dev.sparsest.data.Dataset1D;
+import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.linalg.LeastSquares;
 import dev.sparsest.model.UnivariateNetwork;
 
@@ -9,21 +9,21 @@ import dev.sparsest.model.UnivariateNetwork;
  * refit on given knots and the floor under which a network counts as interpolating. Internal to
  * the library (the trainer reports these numbers), not part of its API.
  */
-public final class Fit1D {
-    private Fit1D() {
+public final class UnivariateFit {
+    private UnivariateFit() {
     }
 
     /** The MSE below which a network counts as interpolating: 1e-24 of max|y|^2 (round-off). */
-    public static double interpolationFloor(Dataset1D data) {
+    public static double interpolationFloor(UnivariateDataset data) {
         return 1e-24 * data.yScale() * data.yScale();
     }
 
-    public static UnivariateNetwork refit(UnivariateNetwork f, Dataset1D data) {
+    public static UnivariateNetwork refit(UnivariateNetwork f, UnivariateDataset data) {
         return f.neurons() + 2 > data.size() ? f : refitOnKnots(f.knots(), data);
     }
 
     /** The least-squares network with these (distinct) knots; needs at most N - 2 knots. */
-    public static UnivariateNetwork refitOnKnots(double[] knots, Dataset1D data) {
+    public static UnivariateNetwork refitOnKnots(double[] knots, UnivariateDataset data) {
         int n = data.size();
         int k = knots.length;
         // columns: (x - x0), 1, relu(x - u_k); anchored at the first data point for conditioning
@@ -45,7 +45,7 @@ public final class Fit1D {
         return UnivariateNetwork.of(knots, c, coef[0], x0, coef[1]);
     }
 
-    public static double mse(UnivariateNetwork f, Dataset1D data) {
+    public static double mse(UnivariateNetwork f, UnivariateDataset data) {
         double s = 0;
         for (int i = 0; i < data.size(); i++) {
             double r = f.evaluate(data.x(i)) - data.y(i);

@@ -4,14 +4,14 @@ package dev.sparsest.model;
  * A univariate network in neuron form, {@code f(x) = sum_k v_k relu(w_k x + b_k) + a x + c}.
  * Arrays are copied in and out; the object is immutable.
  */
-public final class Neurons1D {
+public final class UnivariateNeurons {
     private final double[] w;
     private final double[] b;
     private final double[] v;
     private final double a;
     private final double c;
 
-    public Neurons1D(double[] w, double[] b, double[] v, double a, double c) {
+    public UnivariateNeurons(double[] w, double[] b, double[] v, double a, double c) {
         if (w.length != b.length || w.length != v.length) {
             throw new IllegalArgumentException("w, b, v differ in length: " + w.length + ", " + b.length + ", " + v.length);
         }

@@ -2,14 +2,14 @@ package dev.sparsest.noisy;
 
 import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.data.NoisyData;
-import dev.sparsest.data.DoubleRange1D;
+import dev.sparsest.data.UnivariateRange;
 
 /**
  * The affine change of units the solvers work in: x to [0, 1], y centred and scaled to max 1.
  * Both problems are equivariant under it (a penalty lambda becomes lambda / (xSpan * yScale)),
  * so the solvers see the same numbers whatever the data's units.
  */
-final class Scaling1D {
+final class UnivariateScaling {
     final double x0;
     final double xSpan;
     final double y0;
@@ -19,14 +19,14 @@ final class Scaling1D {
      * Refuses data the scaled problem cannot represent: values within a factor 8 of the largest
      * double (differences overflow, as in the chord path) and x too close together for the
      * scaled x to differ (found by fuzzing: NaN slopes, infinite lambda_max); and, on the means,
-     * what every univariate entry point refuses ({@link DoubleRange1D}).
+     * what every univariate entry point refuses ({@link UnivariateRange}).
      */
-    Scaling1D(NoisyData d) {
+    UnivariateScaling(NoisyData d) {
         int n = d.size();
-        DoubleRange1D.require(d.xs(), d.means());
+        UnivariateRange.require(d.xs(), d.means());
         for (int i = 0; i < n; i++) {
             double big = Math.max(Math.abs(d.x(i)), Math.max(Math.abs(d.lower(i)), Math.abs(d.upper(i))));
-            if (big > DoubleRange1D.MAX_MAGNITUDE) {
+            if (big > UnivariateRange.MAX_MAGNITUDE) {
                 throw new InvalidDataException("the point at x = " + d.x(i) + " (y = " + d.mean(i)
                         + ") is within a factor 8 of the largest double: differences overflow; rescale the data");
             }
@@ -52,7 +52,7 @@ final class Scaling1D {
                         + " are too close together for doubles at this range of x; rescale x");
             }
             // a fit's slope can reach the y range over the least gap (found by fuzzing: an infinite slope)
-            if (!(8 * yUnit / (d.x(i) - d.x(i - 1)) <= DoubleRange1D.MAX_MAGNITUDE)) {
+            if (!(8 * yUnit / (d.x(i) - d.x(i - 1)) <= UnivariateRange.MAX_MAGNITUDE)) {
                 throw new InvalidDataException("slopes between x = " + d.x(i - 1) + " and x = " + d.x(i)
                         + " can overflow a double at this y range (" + yUnit + "); rescale the data");
             }

@@ -17,7 +17,7 @@ package dev.sparsest.data;
  *   <li>a difference of two consecutive slopes (a curvature) that overflows.</li>
  * </ul>
  */
-public final class DoubleRange1D {
+public final class UnivariateRange {
     /** Larger |x| or |y| is refused (found by fuzzing: y = -MAX_VALUE came back as -Infinity). */
     public static final double MAX_MAGNITUDE = Double.MAX_VALUE / 8;
 
@@ -27,7 +27,7 @@ public final class DoubleRange1D {
      */
     public static final double MIN_MAGNITUDE = 0x1p-970;
 
-    private DoubleRange1D() {
+    private UnivariateRange() {
     }
 
     /**

@@ -1,13 +1,14 @@
 package dev.sparsest.train;
 
 import dev.sparsest.kernel.Kernels;
+import dev.sparsest.kernel.LossNdKernels;
 
 /**
  * The d-D training loss and its gradients, on one thread or split over the data points as
- * {@link Loss1D}: per-slice copies and buffers, slice means combined in slice order.
+ * {@link UnivariateLoss}: per-slice copies and buffers, slice means combined in slice order.
  */
-final class LossNd implements AutoCloseable {
-    private final Kernels kernels;
+final class MultivariateLoss implements AutoCloseable {
+    private final LossNdKernels kernels;
     private final int d;
     private final DataSlices slices;
     private final Workers workers;
@@ -17,8 +18,8 @@ final class LossNd implements AutoCloseable {
     private double[] w, v;
     private int k;
 
-    LossNd(double[] x, double[] y, int d, int maxK, int threads, Kernels kernels) {
-        this.kernels = kernels;
+    MultivariateLoss(double[] x, double[] y, int d, int maxK, int threads, Kernels kernels) {
+        this.kernels = kernels.lossNd();
         this.d = d;
         int n = y.length;
         int parts = Math.max(1, Math.min(threads, n));
@@ -32,7 +33,7 @@ final class LossNd implements AutoCloseable {
         for (int t = 0; t < parts; t++) {
             xs[t] = parts == 1 ? x : slices.copy(x, d, t);
             ys[t] = parts == 1 ? y : slices.copy(y, 1, t);
-            work[t] = new double[kernels.workNd(slices.size(t), d, maxK)];
+            work[t] = new double[this.kernels.work(slices.size(t), d, maxK)];
             gw[t] = new double[maxK * (d + 1)];
             gv[t] = new double[maxK];
         }
@@ -53,7 +54,7 @@ final class LossNd implements AutoCloseable {
     double lossGrad(double[] w, double[] v, int k, double[] gwOut, double[] gvOut) {
         int parts = slices.parts();
         if (parts == 1) {
-            return kernels.lossGradNd(xs[0], ys[0], slices.size(0), d, w, v, k, gwOut, gvOut, work[0]);
+            return kernels.lossGrad(xs[0], ys[0], slices.size(0), d, w, v, k, gwOut, gvOut, work[0]);
         }
         this.w = w;
         this.v = v;
@@ -65,7 +66,7 @@ final class LossNd implements AutoCloseable {
     }
 
     private void slice(int t) {
-        losses[t] = kernels.lossGradNd(xs[t], ys[t], slices.size(t), d, w, v, k, gw[t], gv[t], work[t]);
+        losses[t] = kernels.lossGrad(xs[t], ys[t], slices.size(t), d, w, v, k, gw[t], gv[t], work[t]);
     }
 
     @Override
