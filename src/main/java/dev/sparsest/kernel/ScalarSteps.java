@@ -33,6 +33,10 @@ final class ScalarSteps implements StepKernels {
     public void proxStep(double[] v, double[] w, double[] b, int k, int m, double[] qPrev, double lambdaLr, double p) {
         PowMath.checkExponent(p);
         double lp = lambdaLr * p;
+        if (m == 1) {
+            proxStep1d(v, w, b, k, qPrev, lp, p);
+            return;
+        }
         for (int j = 0; j < k; j++) {
             double vj = v[j];
             int row = j * m;
@@ -43,8 +47,7 @@ final class ScalarSteps implements StepKernels {
                 w[row + t] = u; // the new product, until the neuron's norm is known
                 norm2 += u * u;
             }
-            // |v| = sqrt(||u||); with one product that is sqrt(|u|), computed without squaring
-            double vAbs = m == 1 ? Math.sqrt(Math.abs(w[row])) : Math.sqrt(Math.sqrt(norm2));
+            double vAbs = Math.sqrt(Math.sqrt(norm2)); // |v| = sqrt(||u||)
             if (vAbs == 0) {
                 v[j] = 0;
                 for (int t = 0; t < m; t++) {
@@ -66,11 +69,38 @@ final class ScalarSteps implements StepKernels {
         }
     }
 
+    /**
+     * One product per neuron (1-D): the loop above without its inner loops, the same operations in
+     * the same order (so the same bits); the trainer calls it every epoch, on networks of a few
+     * neurons once the support has shrunk, where the loops' bookkeeping showed in profiles.
+     */
+    private static void proxStep1d(double[] v, double[] w, double[] b, int k, double[] qPrev, double lp, double p) {
+        for (int j = 0; j < k; j++) {
+            double vj = v[j];
+            double wOld = w[j];
+            double u = PowMath.softThreshold(vj * wOld, PowMath.threshold(qPrev[j], lp, p));
+            double vAbs = Math.sqrt(Math.abs(u));
+            if (vAbs == 0) {
+                v[j] = 0;
+                w[j] = 0;
+                if (b != null) {
+                    b[j] = 0;
+                }
+                continue;
+            }
+            double vNew = Math.copySign(vAbs, vj);
+            double wNew = u / vNew;
+            w[j] = wNew;
+            v[j] = vNew;
+            if (b != null) {
+                b[j] = b[j] * (wNew / wOld); // the knot -b/w stays put
+            }
+        }
+    }
+
     @Override
-    public void adam(double[] param, double[] grad, double[] m1, double[] m2, int n,
-                     double lr, double beta1, double beta2, double eps, double weightDecay, int step) {
-        double stepSize = AdamMath.stepSize(lr, beta1, step);
-        AdamMath.update(param, grad, m1, m2, 0, n, lr, beta1, beta2, eps, weightDecay, stepSize,
-                AdamMath.secondCorrection(beta2, step));
+    public void adam(double[] param, double[] grad, double[] m1, double[] m2, int n, AdamStep step) {
+        step.requireStep();
+        AdamMath.update(param, grad, m1, m2, 0, n, step);
     }
 }

@@ -38,8 +38,7 @@ public interface StepKernels {
      * smallest normal double are flushed to 0 (dead parameters would otherwise drag every later
      * step through subnormal arithmetic; such a moment moves a parameter by less than 1e-300).
      *
-     * @param step t, counted from 1
+     * @param step the settings and the step t ({@link AdamStep#at}), shared by all parameter groups
      */
-    void adam(double[] param, double[] grad, double[] m1, double[] m2, int n,
-              double lr, double beta1, double beta2, double eps, double weightDecay, int step);
+    void adam(double[] param, double[] grad, double[] m1, double[] m2, int n, AdamStep step);
 }

@@ -81,11 +81,17 @@ final class VectorSteps implements StepKernels {
     }
 
     @Override
-    public void adam(double[] param, double[] grad, double[] m1, double[] m2, int n,
-                     double lr, double beta1, double beta2, double eps, double weightDecay, int step) {
-        double stepSize = AdamMath.stepSize(lr, beta1, step);
-        double correction2 = AdamMath.secondCorrection(beta2, step);
-        double decay = 1 - lr * weightDecay;
+    public void adam(double[] param, double[] grad, double[] m1, double[] m2, int n, AdamStep step) {
+        step.requireStep();
+        double beta1 = step.beta1;
+        double beta2 = step.beta2;
+        double eps = step.eps;
+        double weightDecay = step.weightDecay;
+        double stepSize = step.stepSize;
+        double correction2 = step.correction2;
+        double decay = 1 - step.lr * weightDecay;
+        double oneMinusBeta1 = 1 - beta1;
+        double oneMinusBeta2 = 1 - beta2;
         int i = 0;
         for (; i + DL <= n; i += DL) {
             DoubleVector g = DoubleVector.fromArray(D, grad, i);
@@ -93,15 +99,15 @@ final class VectorSteps implements StepKernels {
             if (weightDecay > 0) {
                 p = p.mul(decay);
             }
-            DoubleVector a = DoubleVector.fromArray(D, m1, i).mul(beta1).add(g.mul(1 - beta1));
+            DoubleVector a = DoubleVector.fromArray(D, m1, i).mul(beta1).add(g.mul(oneMinusBeta1));
             a = a.blend(0.0, a.abs().compare(VectorOperators.LT, Double.MIN_NORMAL));
-            DoubleVector s = DoubleVector.fromArray(D, m2, i).mul(beta2).add(g.mul(g).mul(1 - beta2));
+            DoubleVector s = DoubleVector.fromArray(D, m2, i).mul(beta2).add(g.mul(g).mul(oneMinusBeta2));
             s = s.blend(0.0, s.compare(VectorOperators.LT, Double.MIN_NORMAL));
             a.intoArray(m1, i);
             s.intoArray(m2, i);
             DoubleVector denom = s.sqrt().div(correction2).add(eps);
             p.sub(a.div(denom).mul(stepSize)).intoArray(param, i);
         }
-        AdamMath.update(param, grad, m1, m2, i, n, lr, beta1, beta2, eps, weightDecay, stepSize, correction2);
+        AdamMath.update(param, grad, m1, m2, i, n, step);
     }
 }

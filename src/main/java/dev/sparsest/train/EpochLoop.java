@@ -1,5 +1,6 @@
 package dev.sparsest.train;
 
+import dev.sparsest.kernel.AdamStep;
 import dev.sparsest.kernel.Kernels;
 import dev.sparsest.kernel.StepKernels;
 
@@ -48,7 +49,7 @@ final class EpochLoop {
     private final double threshold;
     private final int m;
     private final ParameterGroup w, v, b;
-    private final List<ParameterGroup> adamOrder = new ArrayList<>();
+    private final ParameterGroup[] adamOrder;
     private final double[][] movedPerNeuron;
     private final double[][] movedPerRow;
     private final double[][] snapshot;
@@ -71,21 +72,22 @@ final class EpochLoop {
         this.w = w;
         this.b = b;
         this.v = v;
-        adamOrder.add(w);
+        List<ParameterGroup> order = new ArrayList<>(List.of(w));
         if (b != null) {
-            adamOrder.add(b);
+            order.add(b);
         }
-        adamOrder.add(v);
-        adamOrder.addAll(List.of(rest));
+        order.add(v);
+        order.addAll(List.of(rest));
+        adamOrder = order.toArray(new ParameterGroup[0]);
         List<double[]> perNeuron = new ArrayList<>(List.of(v.m1(), v.m2()));
         if (b != null) {
             perNeuron.addAll(List.of(b.param(), b.m1(), b.m2()));
         }
         movedPerNeuron = perNeuron.toArray(new double[0][]);
         movedPerRow = new double[][] {w.m1(), w.m2()};
-        snapshot = new double[adamOrder.size()][];
+        snapshot = new double[adamOrder.length][];
         for (int g = 0; g < snapshot.length; g++) {
-            snapshot[g] = new double[adamOrder.get(g).param().length];
+            snapshot[g] = new double[adamOrder[g].param().length];
         }
         qPrev = new double[w.param().length];
     }
@@ -95,6 +97,7 @@ final class EpochLoop {
         boolean prox = config.optimizer() == Optimizer.PROX;
         double weightDecay = config.optimizer() == Optimizer.ADAMW ? config.lambda() : 0;
         double lr = config.learningRate();
+        AdamStep adam = new AdamStep(lr, BETA1, BETA2, EPS, weightDecay);
         int epochs = config.epochs();
         EarlyStop stop = new EarlyStop(config.earlyStop(), prox ? config.warmupEpochs() : 0, EarlyStop.lossFloor(y));
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -107,8 +110,9 @@ final class EpochLoop {
                 throw problem.diverged(epoch, loss, savedK);
             }
             save(k);
+            adam.at(epoch);
             for (ParameterGroup g : adamOrder) {
-                steps.adam(g.param(), g.grad(), g.m1(), g.m2(), g.length(k), lr, BETA1, BETA2, EPS, weightDecay, epoch);
+                steps.adam(g.param(), g.grad(), g.m1(), g.m2(), g.length(k), adam);
             }
             if (prox && epoch > config.warmupEpochs()) {
                 steps.proxStep(v.param(), w.param(), b == null ? null : b.param(), k, m, qPrev, config.lambda() * lr, config.p());
@@ -142,7 +146,7 @@ final class EpochLoop {
     /** Keeps the parameters of an epoch whose loss was finite, with their width. */
     private void save(int k) {
         for (int g = 0; g < snapshot.length; g++) {
-            ParameterGroup group = adamOrder.get(g);
+            ParameterGroup group = adamOrder[g];
             System.arraycopy(group.param(), 0, snapshot[g], 0, group.length(k));
         }
         savedK = k;
@@ -155,7 +159,7 @@ final class EpochLoop {
      */
     private void restore() {
         for (int g = 0; g < snapshot.length; g++) {
-            ParameterGroup group = adamOrder.get(g);
+            ParameterGroup group = adamOrder[g];
             System.arraycopy(snapshot[g], 0, group.param(), 0, group.length(savedK));
         }
     }

@@ -2,6 +2,10 @@ package dev.sparsest.kernel;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,6 +54,27 @@ class KernelProviderTest {
         if (!expect.isEmpty() && !expect.equals("preferred")) {
             assertEquals(expect, Integer.toString(bits), "vector width of this run");
         }
+    }
+
+    /**
+     * One-lane "vectors" (-XX:MaxVectorSize=8) cannot be served: the vector choice refuses to be
+     * built, with a message that says what to do, and the automatic choice falls back to scalar
+     * even when every width is allowed. Checked in a child JVM, since the width is fixed per JVM.
+     */
+    @Test
+    void vectorChoiceRefusesOneLaneVectors() throws Exception {
+        if (!KernelProvider.vectorModulePresent()) {
+            return; // the run without the module has nothing to refuse
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-XX:MaxVectorSize=8",
+                "-D" + KernelProvider.MIN_BITS_PROPERTY + "=64", "-cp", System.getProperty("java.class.path"),
+                NarrowVectorProbe.class.getName()).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
+        assertEquals(0, child.exitValue(), out);
+        assertTrue(out.contains("auto: scalar"), out);
+        assertTrue(out.contains("vector refused: the preferred vector width is 64 bits; the vector kernels need at least 128"), out);
     }
 
     @Test

@@ -174,8 +174,8 @@ class NormsAndStepsKernelTest {
                 double[] s1 = uniform(r, n, 0, 0.01);
                 double[] p2 = p1.clone(), m2 = m1.clone(), s2 = s1.clone();
                 for (int step = 1; step <= 3; step++) {
-                    KernelProvider.scalar().steps().adam(p1, g, m1, s1, n, 0.01, 0.9, 0.999, 1e-8, wd, step);
-                    vector.steps().adam(p2, g, m2, s2, n, 0.01, 0.9, 0.999, 1e-8, wd, step);
+                    KernelProvider.scalar().steps().adam(p1, g, m1, s1, n, new AdamStep(0.01, 0.9, 0.999, 1e-8, wd).at(step));
+                    vector.steps().adam(p2, g, m2, s2, n, new AdamStep(0.01, 0.9, 0.999, 1e-8, wd).at(step));
                 }
                 bitEqual("param n=" + n, p1, p2, n);
                 bitEqual("m1 n=" + n, m1, m2, n);
@@ -189,13 +189,16 @@ class NormsAndStepsKernelTest {
         double[] p = {1.0};
         double[] m = {0};
         double[] s = {0};
-        KernelProvider.scalar().steps().adam(p, new double[] {0.5}, m, s, 1, 0.01, 0.9, 0.999, 1e-8, 0, 1);
+        KernelProvider.scalar().steps().adam(p, new double[] {0.5}, m, s, 1, new AdamStep(0.01, 0.9, 0.999, 1e-8, 0).at(1));
         // first step: m_hat = g, v_hat = g^2, update = lr * g / (|g| + eps)
         assertEquals(1 - 0.01 * 0.5 / (0.5 + 1e-8), p[0], 1e-15);
         double[] q = {1.0};
-        KernelProvider.scalar().steps().adam(q, new double[] {0.5}, new double[1], new double[1], 1, 0.01, 0.9, 0.999, 1e-8, 0.5, 1);
+        KernelProvider.scalar().steps().adam(q, new double[] {0.5}, new double[1], new double[1], 1, new AdamStep(0.01, 0.9, 0.999, 1e-8, 0.5).at(1));
         assertEquals(1 * (1 - 0.01 * 0.5) - 0.01 * 0.5 / (0.5 + 1e-8), q[0], 1e-15, "AdamW decays first");
         assertThrows(IllegalArgumentException.class,
-                () -> KernelProvider.scalar().steps().adam(p, p, m, s, 1, 0.01, 0.9, 0.999, 1e-8, 0, 0));
+                () -> KernelProvider.scalar().steps().adam(p, p, m, s, 1, new AdamStep(0.01, 0.9, 0.999, 1e-8, 0).at(0)));
+        assertThrows(IllegalStateException.class,
+                () -> KernelProvider.scalar().steps().adam(p, p, m, s, 1, new AdamStep(0.01, 0.9, 0.999, 1e-8, 0)),
+                "a step that was never placed at some t");
     }
 }

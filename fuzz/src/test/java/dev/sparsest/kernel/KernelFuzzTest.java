@@ -111,8 +111,9 @@ class KernelFuzzTest {
         double lr = data.consumeRegularDouble(1e-6, 1);
         double decay = data.consumeBoolean() ? 0 : data.consumeRegularDouble(0, 1);
         int step = data.consumeInt(1, 1_000_000);
-        ref.steps().adam(param, grad, m1, m2, len, lr, 0.9, 0.999, 1e-8, decay, step);
-        vec.steps().adam(p1, g1, a1, b1, len, lr, 0.9, 0.999, 1e-8, decay, step);
+        AdamStep adam = new AdamStep(lr, 0.9, 0.999, 1e-8, decay).at(step);
+        ref.steps().adam(param, grad, m1, m2, len, adam);
+        vec.steps().adam(p1, g1, a1, b1, len, adam);
         bitEqual("adam param", param, p1);
         bitEqual("adam m1", m1, a1);
         bitEqual("adam m2", m2, b1);

@@ -1,5 +1,6 @@
 package dev.sparsest.bench;
 
+import dev.sparsest.kernel.AdamStep;
 import dev.sparsest.kernel.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,6 +36,7 @@ public class StepsBench {
     String shape;
 
     Kernels kernels;
+    AdamStep adamStep = new AdamStep(1e-9, 0.9, 0.999, 1e-8, 0).at(10);
     int k, m;
     double[] v, w, b, qPrev, v2, w2, b2, grad, m1, m2, param;
 
@@ -75,7 +77,7 @@ public class StepsBench {
 
     @Benchmark
     public double[] adam() {
-        kernels.steps().adam(param, grad, m1, m2, k * m, 1e-9, 0.9, 0.999, 1e-8, 0, 10);
+        kernels.steps().adam(param, grad, m1, m2, k * m, adamStep);
         return param;
     }
 }
