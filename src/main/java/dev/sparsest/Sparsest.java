@@ -65,7 +65,7 @@ public final class Sparsest {
 
     /** Univariate data (x, y) from a CSV file. */
     public static UnivariateDataset readCsv(Path path) throws IOException {
-        return CsvReader.read(path).toDataset1D();
+        return CsvReader.read(path).toUnivariate();
     }
 
     /** A network from its JSON form ({@link UnivariateJson}). */

@@ -33,30 +33,30 @@ class InputPolicyTest {
 
     @Test
     void nanOrInfinityIsRefusedNamingTheLine() {
-        String m = refused(() -> csv("x,y\n0,1\n1,nan\n").toDataset1D());
+        String m = refused(() -> csv("x,y\n0,1\n1,nan\n").toUnivariate());
         assertTrue(m.contains("line 3"), m);
-        assertTrue(refused(() -> csv("0 1\n1 inf\n2 0\n").toDataset1D()).contains("line 2"));
-        assertTrue(refused(() -> csv("0 1 2\n1 -inf 0\n").toDatasetNd()).contains("line 2"));
+        assertTrue(refused(() -> csv("0 1\n1 inf\n2 0\n").toUnivariate()).contains("line 2"));
+        assertTrue(refused(() -> csv("0 1 2\n1 -inf 0\n").toMultivariate()).contains("line 2"));
     }
 
     @Test
     void repeatedXWithEqualYIsMergedAndWithDifferentYRefusedNamingBothRows() {
-        UnivariateDataset d = csv("0,1\n1,2\n1,2\n2,0\n").toDataset1D();
+        UnivariateDataset d = csv("0,1\n1,2\n1,2\n2,0\n").toUnivariate();
         assertEquals(3, d.size());
-        String m = refused(() -> csv("0,1\n1,2\n1,3\n").toDataset1D());
+        String m = refused(() -> csv("0,1\n1,2\n1,3\n").toUnivariate());
         assertTrue(m.contains("line 2") && m.contains("line 3"), m);
     }
 
     @Test
     void unsortedInputIsSorted() {
-        UnivariateDataset d = csv("2,0\n0,1\n1,5\n").toDataset1D();
+        UnivariateDataset d = csv("2,0\n0,1\n1,5\n").toUnivariate();
         assertArrayEquals(new double[] {0, 1, 2}, d.xs());
         assertArrayEquals(new double[] {1, 5, 0}, d.ys());
     }
 
     @Test
     void fewerThanTwoPointsAreRefused() {
-        assertTrue(refused(() -> csv("# nothing\n").toDataset1D()).contains("no data rows"));
+        assertTrue(refused(() -> csv("# nothing\n").toUnivariate()).contains("no data rows"));
         UnivariateDataset one = UnivariateDataset.of(new double[] {1}, new double[] {2});
         assertTrue(refused(() -> new ChordPathSolver().solve(one, Penalty.l0())).contains("at least 2"));
         assertTrue(refused(() -> Sparsest.train(one, TrainConfig.defaults())).contains("at least 2"));
@@ -113,7 +113,7 @@ class InputPolicyTest {
             public void close() {
             }
         };
-        assertEquals(rows, CsvReader.read(generated, "generated").toDataset1D().size());
+        assertEquals(rows, CsvReader.read(generated, "generated").toUnivariate().size());
     }
 
     @Test
@@ -124,7 +124,7 @@ class InputPolicyTest {
         assertEquals(2, new ChordPathSolver().solve(tiny, Penalty.l0()).neurons());
         UnivariateDataset subnormal = UnivariateDataset.of(new double[] {0, 1e-310, 2e-310}, new double[] {0, 1e-310, 0});
         assertTrue(refused(() -> new ChordPathSolver().solve(subnormal, Penalty.l0())).contains("rescale"));
-        MultivariateDataset nd = csv("0 0 1\n1 1 2\n").toDatasetNd();
+        MultivariateDataset nd = csv("0 0 1\n1 1 2\n").toMultivariate();
         assertEquals(2, nd.size());
     }
 

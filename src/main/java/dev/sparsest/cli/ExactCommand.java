@@ -47,7 +47,7 @@ final class ExactCommand implements Callable<Integer> {
         if (p != null && !(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("--p must be in (0, 1] (--l0 for the parameter count): " + p);
         }
-        MultivariateDataset d = CsvReader.read(data).toDatasetNd();
+        MultivariateDataset d = CsvReader.read(data).toMultivariate();
         MultivariateOracle oracle = MultivariateOracle.of(d);
         MultivariateOracle.Answers answers = oracle.solve(0, p == null ? 0 : p);
         MultivariateOptimum sparsest = answers.optimum(0);

@@ -60,7 +60,7 @@ final class FitCommand implements Callable<Integer> {
             return noisy();
         }
         ChordPathSolver solver = new ChordPathSolver(tolerance);
-        UnivariateDataset d = CsvReader.read(data).toDataset1D();
+        UnivariateDataset d = CsvReader.read(data).toUnivariate();
         long t0 = System.nanoTime();
         ExactSolution s = solver.solve(d, penaltyOptions.penalty());
         double millis = (System.nanoTime() - t0) / 1e6;
@@ -123,7 +123,7 @@ final class FitCommand implements Callable<Integer> {
             f = p.network();
             title = data.getFileName() + ": l1-penalized fit, lambda = " + FitReport.num(lambda);
         }
-        return finish(json, report, title, d.means1D(), f);
+        return finish(json, report, title, d.univariateMeans(), f);
     }
 
     /** The single tube half-width, or NaN for the per-row third column. */

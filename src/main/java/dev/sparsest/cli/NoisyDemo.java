@@ -68,10 +68,10 @@ final class NoisyDemo {
         }
         if (plotDir != null) {
             Path file = plotDir.resolve("noisy-tube.png");
-            PlotWriter.write(file, "500 noisy samples: fewest knots within +-4 sigma", d.means1D(), tube.network());
+            PlotWriter.write(file, "500 noisy samples: fewest knots within +-4 sigma", d.univariateMeans(), tube.network());
             out.println("   plot: " + file);
             file = plotDir.resolve("noisy-penalized.png");
-            PlotWriter.write(file, "500 noisy samples: l1-penalized fit, lambda = " + FitReport.num(lambda), d.means1D(), pen.network());
+            PlotWriter.write(file, "500 noisy samples: l1-penalized fit, lambda = " + FitReport.num(lambda), d.univariateMeans(), pen.network());
             out.println("   plot: " + file);
         }
     }

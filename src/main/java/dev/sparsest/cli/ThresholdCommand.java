@@ -31,7 +31,7 @@ final class ThresholdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        UnivariateDataset d = CsvReader.read(data).toDataset1D();
+        UnivariateDataset d = CsvReader.read(data).toUnivariate();
         Threshold t = new ThresholdSolver(tolerance).solve(d);
         Integer above = null;
         if (t.decided()) {

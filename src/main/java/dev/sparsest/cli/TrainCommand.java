@@ -133,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         String json;
         String summary;
         if (table.columnCount() == 2) {
-            UnivariateDataset d = table.toDataset1D();
+            UnivariateDataset d = table.toUnivariate();
             TrainedUnivariate t = new UnivariateTrainer(config).train(d, progress);
             history = t.history();
             json = UnivariateJson.write(t.network());
@@ -143,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
                     t.exact().neurons(), t.exact().l0LowerBound(), t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish(),
                     t.knotsAdded() == 0 ? "" : String.format(Locale.ROOT, " (the polish added %d knot(s) the trained ones lacked)", t.knotsAdded()));
         } else {
-            MultivariateDataset d = table.toDatasetNd();
+            MultivariateDataset d = table.toMultivariate();
             TrainedMultivariate t = new MultivariateTrainer(config).train(d, progress);
             history = t.history();
             json = MultivariateJson.write(t.network());

@@ -172,7 +172,7 @@ public final class NoisyData {
     }
 
     /** The means as interpolation data (the points a plot shows). */
-    public UnivariateDataset means1D() {
+    public UnivariateDataset univariateMeans() {
         return UnivariateDataset.of(x, mean);
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Numeric columns read from a CSV source, with the source line of every row (for messages).
- * Produced by {@link CsvReader}; turned into datasets by {@link #toDataset1D()}.
+ * Produced by {@link CsvReader}; turned into datasets by {@link #toUnivariate()}.
  */
 public final class NumericTable {
     private final String source;
@@ -47,7 +47,7 @@ public final class NumericTable {
     }
 
     /** d input columns followed by the target column, as validated multivariate data. */
-    public MultivariateDataset toDatasetNd() {
+    public MultivariateDataset toMultivariate() {
         double[][] cols = new double[columns.length][];
         for (int c = 0; c < columns.length; c++) {
             cols[c] = columns[c].clone();
@@ -56,7 +56,7 @@ public final class NumericTable {
     }
 
     /** The two columns (x, y) as validated univariate data. */
-    public UnivariateDataset toDataset1D() {
+    public UnivariateDataset toUnivariate() {
         if (columns.length != 2) {
             throw new InvalidDataException(source + ": expected 2 columns (x, y), found " + columns.length);
         }

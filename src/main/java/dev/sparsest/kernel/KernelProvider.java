@@ -14,7 +14,8 @@ import java.util.Locale;
  *   <li>the JIT has C2 (not {@code -Xint}, not {@code -XX:TieredStopAtLevel} below 4): the
  *       Vector API is slow without it;</li>
  *   <li>the preferred vector width is at least 256 bits, or the value of
- *       {@code -Dsparsest.kernels.minBits} (128 allows SSE/NEON-width vectors).</li>
+ *       {@code -Dsparsest.kernels.minBits} (128 allows SSE/NEON-width vectors; below 128 bits the
+ *       vector kernels refuse to be built, whatever the property says).</li>
  * </ol>
  * {@code -Dsparsest.kernels=scalar} or {@code =vector} forces a choice ({@code vector} without the
  * module is an error, not a silent fallback).

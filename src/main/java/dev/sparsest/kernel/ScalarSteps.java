@@ -31,7 +31,7 @@ final class ScalarSteps implements StepKernels {
 
     @Override
     public void proxStep(double[] v, double[] w, double[] b, int k, int m, double[] qPrev, double lambdaLr, double p) {
-        PowMath.checkExponent(p);
+        ProxMath.checkExponent(p);
         double lp = lambdaLr * p;
         if (m == 1) {
             proxStep1d(v, w, b, k, qPrev, lp, p);
@@ -43,7 +43,7 @@ final class ScalarSteps implements StepKernels {
             double wOld = w[row];
             double norm2 = 0;
             for (int t = 0; t < m; t++) {
-                double u = PowMath.softThreshold(vj * w[row + t], PowMath.threshold(qPrev[row + t], lp, p));
+                double u = ProxMath.softThreshold(vj * w[row + t], ProxMath.threshold(qPrev[row + t], lp, p));
                 w[row + t] = u; // the new product, until the neuron's norm is known
                 norm2 += u * u;
             }
@@ -70,15 +70,16 @@ final class ScalarSteps implements StepKernels {
     }
 
     /**
-     * One product per neuron (1-D): the loop above without its inner loops, the same operations in
-     * the same order (so the same bits); the trainer calls it every epoch, on networks of a few
-     * neurons once the support has shrunk, where the loops' bookkeeping showed in profiles.
+     * One product per neuron (1-D): |v| = sqrt|u| without squaring u (u^2 would underflow below
+     * 1e-162 and overflow above 1e154, where the loop above, for m &gt; 1, takes sqrt(sqrt(u^2))).
+     * The m = 1 case as this step always computed it, without the inner loops, which showed in
+     * profiles of small networks (the trainer calls it every epoch).
      */
     private static void proxStep1d(double[] v, double[] w, double[] b, int k, double[] qPrev, double lp, double p) {
         for (int j = 0; j < k; j++) {
             double vj = v[j];
             double wOld = w[j];
-            double u = PowMath.softThreshold(vj * wOld, PowMath.threshold(qPrev[j], lp, p));
+            double u = ProxMath.softThreshold(vj * wOld, ProxMath.threshold(qPrev[j], lp, p));
             double vAbs = Math.sqrt(Math.abs(u));
             if (vAbs == 0) {
                 v[j] = 0;

@@ -65,6 +65,7 @@ final class EpochLoop {
      */
     EpochLoop(TrainConfig config, Kernels kernels, double threshold, int m,
               ParameterGroup w, ParameterGroup b, ParameterGroup v, ParameterGroup... rest) {
+        requireLayout(m, w, b, v, rest);
         this.config = config;
         this.steps = kernels.steps();
         this.threshold = threshold;
@@ -92,6 +93,23 @@ final class EpochLoop {
         qPrev = new double[w.param().length];
     }
 
+    /**
+     * Compaction moves w's rows (m per neuron) and every per-neuron array; entries that belong to
+     * no neuron sit after the live ones and would move with the width, so they get a group of
+     * their own, which compaction leaves alone.
+     */
+    private static void requireLayout(int m, ParameterGroup w, ParameterGroup b, ParameterGroup v, ParameterGroup[] rest) {
+        boolean ok = w.perNeuron() == m && w.outsideNeurons() == 0 && v.perNeuron() == 1 && v.outsideNeurons() == 0
+                && (b == null || (b.perNeuron() == 1 && b.outsideNeurons() == 0));
+        for (ParameterGroup g : rest) {
+            ok &= g.perNeuron() == 0;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("parameter groups: w needs " + m + " entries per neuron, b and v one, "
+                    + "the unpenalized rest none (entries outside the neurons only)");
+        }
+    }
+
     /** Trains from k neurons; returns how many are left (the live ones first in every group). */
     int run(Problem problem, int k, double[] y, History history, TrainListener listener) {
         boolean prox = config.optimizer() == Optimizer.PROX;
@@ -100,6 +118,7 @@ final class EpochLoop {
         AdamStep adam = new AdamStep(lr, BETA1, BETA2, EPS, weightDecay);
         int epochs = config.epochs();
         EarlyStop stop = new EarlyStop(config.earlyStop(), prox ? config.warmupEpochs() : 0, EarlyStop.lossFloor(y));
+        save(k); // a loss that is not finite at the first epoch gives back the initial parameters
         for (int epoch = 1; epoch <= epochs; epoch++) {
             if (prox) {
                 steps.products(v.param(), w.param(), k, m, qPrev);

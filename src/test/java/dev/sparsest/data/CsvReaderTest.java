@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CsvReaderTest {
 
     private static UnivariateDataset read(String text) {
-        return CsvReader.parse(text, "data.csv").toDataset1D();
+        return CsvReader.parse(text, "data.csv").toUnivariate();
     }
 
     private static String error(String text) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DatasetNdTest {
+class MultivariateDatasetTest {
 
     @Test
     void keepsRowsAndMergesExactDuplicates() {
@@ -31,12 +31,12 @@ class DatasetNdTest {
 
     @Test
     void readsFeatureColumnsThenTargetFromCsv() {
-        MultivariateDataset d = CsvReader.parse("a,b,y\n1,2,3\n4,5,6\n", "nd.csv").toDatasetNd();
+        MultivariateDataset d = CsvReader.parse("a,b,y\n1,2,3\n4,5,6\n", "nd.csv").toMultivariate();
         assertEquals(2, d.size());
         assertEquals(2, d.dimension());
         assertEquals(6, d.y(1));
         InvalidDataException e = assertThrows(InvalidDataException.class,
-                () -> CsvReader.parse("1,2,3\n1,2,4\n", "nd.csv").toDatasetNd());
+                () -> CsvReader.parse("1,2,3\n1,2,4\n", "nd.csv").toMultivariate());
         assertTrue(e.getMessage().contains("nd.csv line 1") && e.getMessage().contains("nd.csv line 2"), e.getMessage());
     }
 }

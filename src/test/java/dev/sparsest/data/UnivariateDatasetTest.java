@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class Dataset1DTest {
+class UnivariateDatasetTest {
 
     @Test
     void sortsByXAndKeepsPairsTogether() {

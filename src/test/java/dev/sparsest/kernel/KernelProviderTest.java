@@ -2,7 +2,7 @@ package dev.sparsest.kernel;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -67,14 +67,22 @@ class KernelProviderTest {
             return; // the run without the module has nothing to refuse
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-XX:MaxVectorSize=8",
-                "-D" + KernelProvider.MIN_BITS_PROPERTY + "=64", "-cp", System.getProperty("java.class.path"),
-                NarrowVectorProbe.class.getName()).redirectErrorStream(true).start();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
-        assertEquals(0, child.exitValue(), out);
-        assertTrue(out.contains("auto: scalar"), out);
-        assertTrue(out.contains("vector refused: the preferred vector width is 64 bits; the vector kernels need at least 128"), out);
+        Path log = Files.createTempFile("narrow-vectors", ".txt");
+        try {
+            Process child = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-XX:MaxVectorSize=8",
+                    "-D" + KernelProvider.MIN_BITS_PROPERTY + "=64", "-cp", System.getProperty("java.class.path"),
+                    NarrowVectorProbe.class.getName()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+                throw new AssertionError("the child JVM did not finish in 60 s");
+            }
+            String out = Files.readString(log);
+            assertEquals(0, child.exitValue(), out);
+            assertTrue(out.contains("auto: scalar"), out);
+            assertTrue(out.contains("vector refused: the preferred vector width is 64 bits; the vector kernels need at least 128"), out);
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     @Test

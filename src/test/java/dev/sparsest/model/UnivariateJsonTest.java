@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class NetworkJsonTest {
+class UnivariateJsonTest {
 
     @Test
     void roundTripIsExact() {

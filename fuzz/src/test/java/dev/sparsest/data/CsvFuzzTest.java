@@ -42,9 +42,9 @@ class CsvFuzzTest {
         }
         try {
             if (table.columnCount() == 2) {
-                checkDataset(table.toDataset1D());
+                checkDataset(table.toUnivariate());
             } else {
-                checkDataset(table.toDatasetNd());
+                checkDataset(table.toMultivariate());
             }
         } catch (InvalidDataException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());

@@ -14,7 +14,7 @@ import static dev.sparsest.kernel.KernelFixtures.uniform;
  * neurons and points differ in order only. Tolerances: 2 (K + 4) eps times the absolute sum for f,
  * and for gradients the propagated residual error plus 2 (n + 4) eps times the absolute sums.
  */
-class MultivariateKernelTest {
+class LossNdKernelsTest {
 
     record Problem(double[] x, double[] y, double[] w, double[] v, int n, int d, int k) {
         static Problem random(SplittableRandom r, int n, int d, int k) {

@@ -1,8 +1,8 @@
 package dev.sparsest.kernel;
 
 /** The reweighted threshold of the proximal step and its soft thresholding. */
-final class PowMath {
-    private PowMath() {
+final class ProxMath {
+    private ProxMath() {
     }
 
     static void checkExponent(double p) {

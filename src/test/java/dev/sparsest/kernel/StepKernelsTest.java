@@ -4,23 +4,18 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
-import static dev.sparsest.kernel.KernelFixtures.EPS;
 import static dev.sparsest.kernel.KernelFixtures.LENGTHS;
 import static dev.sparsest.kernel.KernelFixtures.bitEqual;
-import static dev.sparsest.kernel.KernelFixtures.near;
 import static dev.sparsest.kernel.KernelFixtures.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Path norms, counts, products, the proximal step and Adam. Products, counts and Adam are
- * bit-identical on both implementations. |q|^p uses exp(p log q) on both, whose vector and scalar
- * versions differ by a few ulps of p log q, which exp turns into (|p ln q| + 8) eps relative per
- * term; path norms add the summation error (terms + 4) eps. The proximal step compares products
- * v w within 16 eps (|q| + t) (m + 1), since soft thresholding subtracts t.
+ * The step kernels: counts, products, the proximal step and Adam, all bit-identical on both
+ * implementations (the proximal step is the reference's on both).
  */
-class NormsAndStepsKernelTest {
+class StepKernelsTest {
     private static final int[] FAN_INS = {1, 2, 3, 7, 8, 17, 51, 65};
 
     /** Products spanning many magnitudes, with exact zeros. */
@@ -96,8 +91,9 @@ class NormsAndStepsKernelTest {
         }
     }
 
+    /** The vector choice runs the reference's proximal step ({@link StepKernels#proxStep} says why): the same bits. */
     @Test
-    void vectorProxStepAgrees() {
+    void vectorProxStepIsTheReference() {
         Kernels vector = KernelFixtures.vectorOrSkip();
         SplittableRandom r = new SplittableRandom(32);
         for (int k : LENGTHS) {
@@ -117,21 +113,74 @@ class NormsAndStepsKernelTest {
                     KernelProvider.scalar().steps().proxStep(v1, w1, b1, k, m, qPrev, lambdaLr, p);
                     vector.steps().proxStep(v2, w2, b2, k, m, qPrev, lambdaLr, p);
                     String at = vector.name() + " k=" + k + " m=" + m + " p=" + p;
-                    for (int j = 0; j < k; j++) {
-                        for (int t = 0; t < m; t++) {
-                            int e = j * m + t;
-                            double q = Math.abs(v[j] * w[e]);
-                            double thr = p == 1 ? lambdaLr : lambdaLr * p * Math.pow(Math.abs(qPrev[e]), p - 1);
-                            double tol = 16 * EPS * (q + (Double.isInfinite(thr) ? 0 : thr)) * (m + 1);
-                            near("u[" + e + "] " + at, v1[j] * w1[e], v2[j] * w2[e], tol);
-                        }
-                        near("|v| = ||w|| " + at, Math.abs(v1[j]), Math.abs(v2[j]), 1e-6 * Math.abs(v1[j]) + 1e-300);
-                        if (b != null && w1[j] != 0 && w2[j] != 0) {
-                            near("knot " + at, -b1[j] / w1[j], -b2[j] / w2[j], 1e-9 * (1 + Math.abs(b1[j] / w1[j])));
-                        }
+                    bitEqual("v " + at, v1, v2, k);
+                    bitEqual("w " + at, w1, w2, k * m);
+                    if (b != null) {
+                        bitEqual("b " + at, b1, b2, k);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The 1-D proximal step (one product per neuron, its own loop) against the step as written
+     * for any fan-in before that loop existed, at m = 1, bit for bit, on products from 1e-300 to
+     * 1e300 (where squaring them would underflow or overflow).
+     */
+    @Test
+    void oneDimensionalProxStepIsTheGeneralStepAtFanInOne() {
+        SplittableRandom r = new SplittableRandom(33);
+        for (int trial = 0; trial < 200; trial++) {
+            int k = 1 + r.nextInt(40);
+            double[] v = new double[k], w = new double[k], b = new double[k], qPrev = new double[k];
+            for (int j = 0; j < k; j++) {
+                v[j] = r.nextInt(6) == 0 ? 0.0 : (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(301) - 150);
+                w[j] = r.nextInt(6) == 0 ? 0.0 : (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(301) - 150);
+                b[j] = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(21) - 10);
+                qPrev[j] = v[j] * w[j] * (1 + 0.1 * r.nextGaussian());
+            }
+            double p = r.nextBoolean() ? 1 : 0.05 + 0.9 * r.nextDouble();
+            double lambdaLr = Math.pow(10, r.nextInt(12) - 10);
+            double[] v1 = v.clone(), w1 = w.clone(), b1 = b.clone();
+            double[] v2 = v.clone(), w2 = w.clone(), b2 = b.clone();
+            KernelProvider.scalar().steps().proxStep(v1, w1, b1, k, 1, qPrev, lambdaLr, p);
+            generalStepAtFanInOne(v2, w2, b2, k, qPrev, lambdaLr, p);
+            bitEqual("v trial " + trial, v2, v1, k);
+            bitEqual("w trial " + trial, w2, w1, k);
+            bitEqual("b trial " + trial, b2, b1, k);
+        }
+    }
+
+    /** The general loop of the proximal step as it read before the 1-D loop, with m = 1. */
+    private static void generalStepAtFanInOne(double[] v, double[] w, double[] b, int k, double[] qPrev, double lambdaLr, double p) {
+        int m = 1;
+        double lp = lambdaLr * p;
+        for (int j = 0; j < k; j++) {
+            double vj = v[j];
+            int row = j * m;
+            double wOld = w[row];
+            double norm2 = 0;
+            for (int t = 0; t < m; t++) {
+                double u = ProxMath.softThreshold(vj * w[row + t], ProxMath.threshold(qPrev[row + t], lp, p));
+                w[row + t] = u;
+                norm2 += u * u;
+            }
+            double vAbs = m == 1 ? Math.sqrt(Math.abs(w[row])) : Math.sqrt(Math.sqrt(norm2));
+            if (vAbs == 0) {
+                v[j] = 0;
+                for (int t = 0; t < m; t++) {
+                    w[row + t] = 0;
+                }
+                b[j] = 0;
+                continue;
+            }
+            double vNew = Math.copySign(vAbs, vj);
+            for (int t = 0; t < m; t++) {
+                w[row + t] = w[row + t] / vNew;
+            }
+            v[j] = vNew;
+            b[j] = b[j] * (w[row] / wOld);
         }
     }
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * at point i. Gradients: the residual gradients g_i inherit that (2/n per unit of f), then are
  * summed over n points in a different order: (n + 4) eps times the absolute sums, doubled.
  */
-class Univariate1dKernelTest {
+class Loss1dKernelsTest {
 
     /** One random 1-D problem; some neurons have w = 0 and some knots sit exactly on data points. */
     record Problem(double[] x, double[] y, double[] w, double[] b, double[] v, double a, double c) {
