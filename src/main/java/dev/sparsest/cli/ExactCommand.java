@@ -2,6 +2,7 @@ package dev.sparsest.cli;
 
 import dev.sparsest.data.CsvReader;
 import dev.sparsest.data.MultivariateDataset;
+import dev.sparsest.data.NumericTable;
 import dev.sparsest.exact.multivariate.ActivationPatterns;
 import dev.sparsest.exact.multivariate.MultivariateOptimum;
 import dev.sparsest.exact.multivariate.MultivariateOracle;
@@ -47,7 +48,8 @@ final class ExactCommand implements Callable<Integer> {
         if (p != null && !(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("--p must be in (0, 1] (--l0 for the parameter count): " + p);
         }
-        MultivariateDataset d = CsvReader.read(data).toMultivariate();
+        NumericTable table = CsvReader.read(data);
+        MultivariateDataset d = table.toMultivariate();
         MultivariateOracle oracle = MultivariateOracle.of(d);
         MultivariateOracle.Answers answers = oracle.solve(0, p == null ? 0 : p);
         MultivariateOptimum sparsest = answers.optimum(0);
@@ -58,7 +60,7 @@ final class ExactCommand implements Callable<Integer> {
                 ? json(d, patterns, answers, chosen, sparsest, threshold)
                 : table(d, patterns, answers, chosen, sparsest, threshold));
         if (output != null) {
-            AtomicFiles.writeString(output, MultivariateJson.write(chosen.network()));
+            AtomicFiles.writeString(output, ModelFiles.multivariate(chosen.network(), table));
         }
         return 0;
     }

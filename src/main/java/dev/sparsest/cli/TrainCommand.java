@@ -4,7 +4,6 @@ import dev.sparsest.data.CsvReader;
 import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.data.NumericTable;
 import dev.sparsest.data.UnivariateDataset;
-import dev.sparsest.model.MultivariateJson;
 import dev.sparsest.model.UnivariateJson;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.train.History;
@@ -111,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
                 if (checkpoint != null) {
                     AtomicFiles.writeString(checkpoint, e.lastUnivariate().isPresent()
                             ? UnivariateJson.write(UnivariateNetwork.fromNeurons(e.lastUnivariate().get()))
-                            : MultivariateJson.write(e.lastMultivariate().orElseThrow()));
+                            : ModelFiles.multivariate(e.lastMultivariate().orElseThrow(), table));
                     System.err.println("sparsest: the last state with a finite loss written to " + checkpoint);
                 }
                 throw e;
@@ -146,7 +145,7 @@ final class TrainCommand implements Callable<Integer> {
             MultivariateDataset d = table.toMultivariate();
             TrainedMultivariate t = new MultivariateTrainer(config).train(d, progress);
             history = t.history();
-            json = MultivariateJson.write(t.network());
+            json = ModelFiles.multivariate(t.network(), table);
             summary = String.format(Locale.ROOT, "%s: %d points in %d dimensions, %s%n  %d nonzero parameters in %d neurons (bound: %d neurons)%n"
                             + "  MSE trained %.3g, after pruning %.3g, after polish %.3g%n",
                     data, d.size(), d.dimension(), config, t.nonzeroParameters(), t.activeNeurons(), d.size(),

@@ -88,6 +88,16 @@ public final class JsonWriter {
             return this;
         }
 
+        /** An array of strings on one line: {@code ["a", "b"]}. */
+        public Members addStrings(String key, List<String> values) {
+            StringBuilder out = key(key).append('[');
+            for (int i = 0; i < values.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(Json.quote(values.get(i)));
+            }
+            out.append(']');
+            return this;
+        }
+
         /** An array of rows, one inline row of numbers per line ({@code []} when there are none). */
         public Members addRows(String key, List<double[]> rows) {
             StringBuilder out = key(key).append('[');

@@ -18,7 +18,8 @@ import java.util.Map;
  *   "d": 50,                      // inputs
  *   "neurons": 4,                 // rows of "weights" (checked on reading)
  *   "weights": [[w_1, ..., w_d, bias], ...],
- *   "v": [v_1, ...]               // output weights
+ *   "v": [v_1, ...],              // output weights
+ *   "inputs": ["age", ...]        // optional: the names of the d inputs, in order
  * }
  * </pre>
  * Numbers round-trip exactly.
@@ -33,6 +34,43 @@ public final class MultivariateJson {
     /** The network as a JSON document. */
     public static String write(MultivariateNetwork f) {
         return JsonWriter.document(o -> fields(o, f));
+    }
+
+    /**
+     * The network with the names of its d inputs (the training file's header), so that
+     * {@code predict} can find them by name in a file whose columns are in another order.
+     */
+    public static String write(MultivariateNetwork f, List<String> inputs) {
+        if (inputs.size() != f.dimension()) {
+            throw new IllegalArgumentException(inputs.size() + " input names for " + f.dimension() + " inputs");
+        }
+        return JsonWriter.document(o -> {
+            fields(o, f);
+            o.addStrings("inputs", inputs);
+        });
+    }
+
+    /**
+     * The input names a model file carries ({@link #write(MultivariateNetwork, List)}), empty when
+     * it has none.
+     */
+    public static List<String> inputs(Map<?, ?> obj) {
+        Object names = obj.get("inputs");
+        if (names == null) {
+            return List.of();
+        }
+        List<?> list = list(names, "\"inputs\"");
+        List<String> out = new ArrayList<>(list.size());
+        for (Object name : list) {
+            if (!(name instanceof String)) {
+                throw new JsonException("\"inputs\" must hold names (strings), found " + name);
+            }
+            out.add((String) name);
+        }
+        if (obj.get("d") instanceof Double d && out.size() != d) {
+            throw new JsonException("\"inputs\" names " + out.size() + " inputs but \"d\" is " + obj.get("d"));
+        }
+        return List.copyOf(out);
     }
 
     /** Adds the network's members to an object being written. */

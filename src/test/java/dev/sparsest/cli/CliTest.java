@@ -42,6 +42,17 @@ class CliTest {
         }
     }
 
+    /** As {@link #run} with {@code input} as standard input. */
+    static synchronized Result runWithInput(String input, String... args) {
+        java.io.InputStream oldIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            return run(args);
+        } finally {
+            System.setIn(oldIn);
+        }
+    }
+
     private Path write(String name, String text) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, text);
@@ -156,6 +167,50 @@ class CliTest {
         assertEquals(1, tol.code());
         assertEquals(2, run("frobnicate").code());
         assertEquals(2, run().code());
+    }
+
+    @Test
+    void predictTakesTheInputsOrADataFileAndNothingElse() throws Exception {
+        Path data = write("nd3.csv", "a,b,y\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");
+        Path model = dir.resolve("nd3.json");
+        assertEquals(0, run("train", data.toString(), "--epochs", "500", "--width", "4", "-o", model.toString()).code());
+        String viaFile = run("predict", model.toString(), data.toString()).out();
+        Path inputsOnly = write("inputs.csv", "a,b\n0,0\n1,0\n0,1\n1,1\n");
+        assertEquals(viaFile, run("predict", model.toString(), inputsOnly.toString()).out(), "inputs alone, or with the target last");
+        Result piped = runWithInput("a,b\n0,0\n1,0\n0,1\n1,1\n", "predict", model.toString(), "-");
+        assertEquals(0, piped.code(), piped.err());
+        assertEquals(viaFile, piped.out(), "- reads standard input");
+
+        // the model knows its inputs' names: a file with a header is read by name, in any order
+        Map<?, ?> m = (Map<?, ?>) Json.parse(Files.readString(model));
+        assertEquals(List.of("a", "b"), m.get("inputs"));
+        Path yFirst = write("y-first.csv", "y,c,b,a\n0,5,0,0\n1,5,0,1\n1,5,1,0\n0,5,1,1\n");
+        Result byName = run("predict", model.toString(), yFirst.toString());
+        assertEquals(0, byName.code(), byName.err());
+        assertEquals(viaFile, byName.out(), "columns found by name");
+        Path missing = write("missing.csv", "y,c,a\n0,5,0\n");
+        Result noB = run("predict", model.toString(), missing.toString());
+        assertEquals(1, noB.code());
+        assertTrue(noB.err().contains("the model's input \"b\" is not a column of its header [y, c, a]"), noB.err());
+
+        // without a header the columns are positional, and only two layouts are taken
+        Path wide = write("wide.csv", "0,0,0,5\n1,1,0,5\n");
+        Result r = run("predict", model.toString(), wide.toString());
+        assertEquals(1, r.code());
+        assertEquals("", r.out(), "nothing predicted");
+        assertTrue(r.err().contains("the model takes 2 inputs, so the file needs 2 columns (the inputs) or 3"), r.err());
+        assertTrue(r.err().contains("it has 4"), r.err());
+        Path narrow = write("narrow.csv", "0\n1\n");
+        assertEquals(1, run("predict", model.toString(), narrow.toString()).code());
+
+        Path oneD = dir.resolve("p.json");
+        assertEquals(0, run("fit", pStarData().toString(), "-o", oneD.toString()).code());
+        Result three = run("predict", oneD.toString(), wide.toString());
+        assertEquals(1, three.code());
+        assertTrue(three.err().contains("the model takes 1 input, so the file needs 1 column (the inputs) or 2"), three.err());
+        Result nan = runWithInput("x\n1\nnan\n", "predict", oneD.toString(), "-");
+        assertEquals(1, nan.code());
+        assertTrue(nan.err().contains("standard input"), nan.err());
     }
 
     @Test

@@ -41,6 +41,15 @@ class ModelJsonFuzzTest {
         } catch (JsonException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
         }
+        try { // input names: one per input, and written back as read
+            ModelJson.Model model = ModelJson.readModel(text);
+            if (model.network() instanceof MultivariateNetwork g && !model.inputs().isEmpty()) {
+                assertEquals(g.dimension(), model.inputs().size());
+                assertEquals(model.inputs(), ModelJson.readModel(MultivariateJson.write(g, model.inputs())).inputs());
+            }
+        } catch (JsonException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+        }
     }
 
     @FuzzTest
