@@ -106,14 +106,20 @@ final class PredictCommand implements Callable<Integer> {
         for (int t = 0; t < d; t++) {
             cols[t] = table.column(columns[t]);
         }
+        // every input checked before the first prediction is written: a bad row gives an error, not half an answer
+        for (int r = 0; r < table.rowCount(); r++) {
+            for (int t = 0; t < d; t++) {
+                if (!Double.isFinite(cols[t][r])) {
+                    throw new InvalidDataException(source() + " line " + table.line(r) + " column " + (columns[t] + 1)
+                            + ": non-finite input " + cols[t][r]);
+                }
+            }
+        }
         double[] row = new double[d];
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         for (int r = 0; r < table.rowCount(); r++) {
             for (int t = 0; t < d; t++) {
                 row[t] = cols[t][r];
-                if (!Double.isFinite(row[t])) {
-                    throw new InvalidDataException(source() + " line " + table.line(r) + " column " + (columns[t] + 1) + ": non-finite input " + row[t]);
-                }
             }
             out.write(Double.toString(f.evaluate(row, 0)));
             out.write('\n');

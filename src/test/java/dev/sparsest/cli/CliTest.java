@@ -208,6 +208,10 @@ class CliTest {
         Result three = run("predict", oneD.toString(), wide.toString());
         assertEquals(1, three.code());
         assertTrue(three.err().contains("the model takes 1 input, so the file needs 1 column (the inputs) or 2"), three.err());
+        Result lateNan = runWithInput("a,b\n0,0\n1,0\n0,nan\n", "predict", model.toString(), "-");
+        assertEquals(1, lateNan.code());
+        assertEquals("", lateNan.out(), "no prediction before the bad row");
+        assertTrue(lateNan.err().contains("standard input line 4 column 2: non-finite input NaN"), lateNan.err());
         Result nan = runWithInput("x\n1\nnan\n", "predict", oneD.toString(), "-");
         assertEquals(1, nan.code());
         assertTrue(nan.err().contains("standard input"), nan.err());
