@@ -21,7 +21,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "print only, write no files")
     boolean noPlots;
 
-    @Option(names = "--no-training", description = "only the exact solutions (skip the paper's training runs, ~15 s)")
+    @Option(names = "--no-training", description = "only the exact solutions (skip the paper's training runs and the diabetes regression, ~25 s)")
     boolean noTraining;
 
     @Override
@@ -68,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         NoisyDemo.run(System.out, noPlots ? null : out);
         if (!noTraining) {
             PaperExperiments.multivariate(System.out);
+            RegressionDemo.run(System.out, noPlots ? null : out);
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.sparsest.cli;
 import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.train.History;
+import dev.sparsest.train.MultivariateModel;
 import dev.sparsest.train.MultivariateTrainer;
 import dev.sparsest.train.Optimizer;
 import dev.sparsest.train.TrainConfig;
@@ -58,7 +59,7 @@ final class PaperExperiments {
 
     static void multivariate(PrintStream out) {
         MultivariateDataset data = paperNd();
-        TrainConfig base = TrainConfig.defaults().withWidth(100).withLambda(0.005);
+        TrainConfig base = TrainConfig.defaults().withWidth(100).withLambda(0.005).withModel(MultivariateModel.PAPER);
         out.println();
         out.println("== The paper's high-dimensional experiment: N = 10, d = 50, x and y uniform in [-1, 1], seed 7");
         out.println("   training, K = 100, lambda = 0.005, lr = 0.01 (raw: nonzero parameters, |v w| > 1e-6, and MSE during");

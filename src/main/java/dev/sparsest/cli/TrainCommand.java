@@ -7,6 +7,8 @@ import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.model.UnivariateJson;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.train.History;
+import dev.sparsest.train.LambdaSelection;
+import dev.sparsest.train.MultivariateModel;
 import dev.sparsest.train.MultivariateTrainer;
 import dev.sparsest.train.Optimizer;
 import dev.sparsest.train.TrainConfig;
@@ -19,11 +21,14 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,14 +42,31 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--p", paramLabel = "P", description = "exponent of the l^p path norm, 0 < P <= 1 (default: ${DEFAULT-VALUE})")
     double p = 0.4;
 
-    @Option(names = "--lambda", paramLabel = "L", description = "penalty weight (default: ${DEFAULT-VALUE})")
-    double lambda = 0.003;
+    @Option(names = "--lambda", paramLabel = "L", description = "penalty weight; 1-D default: " + UNIVARIATE_LAMBDA
+            + "; d-D: chosen by --select unless given (in standardized units for the affine model)")
+    Double lambda;
+
+    @Option(names = "--select", paramLabel = "cv[:K]|holdout[:F]|none", converter = SelectionMethod.class,
+            description = "d-D: choose lambda by K-fold cross-validation (default K = 5) or a holdout of the fraction F "
+                    + "(default 0.2), the one-standard-error rule toward fewer parameters; none: train at --lambda "
+                    + "(default: cv:5 when --lambda is not given)")
+    SelectionMethod.Choice select;
+
+    @Option(names = "--model", paramLabel = "affine|paper", converter = ModelName.class,
+            description = "d-D: affine (neurons plus an unpenalized a.x + c, trained on standardized data) or paper "
+                    + "(neurons only, raw data, as arXiv 2505.21791) (default: affine)")
+    MultivariateModel model;
+
+    @Option(names = "--threads", paramLabel = "T", description = "threads: per epoch for one run, lambda paths at once "
+            + "for --select (default: 0, automatic; results depend on the seed only for --select, on the seed and T otherwise)")
+    int threads;
 
     @Option(names = "--lr", paramLabel = "G", description = "learning rate (default: ${DEFAULT-VALUE})")
     double lr = 0.01;
 
-    @Option(names = "--epochs", paramLabel = "E", description = "full-batch epochs (default: ${DEFAULT-VALUE})")
-    int epochs = 100_000;
+    @Option(names = "--epochs", paramLabel = "E", description = "full-batch epochs (default: " + SINGLE_RUN_EPOCHS
+            + "; per lambda with --select: the grid's " + "3000)")
+    Integer epochs;
 
     @Option(names = "--width", paramLabel = "K", description = "hidden neurons (default: ${DEFAULT-VALUE})")
     int width = 80;
@@ -84,6 +106,12 @@ final class TrainCommand implements Callable<Integer> {
             + "(post-processed like a finished run; the last finite state after a divergence); -o is never written then")
     Path checkpoint;
 
+    @Mixin
+    FormatOption formatOption;
+
+    static final double UNIVARIATE_LAMBDA = 0.003;
+    static final int SINGLE_RUN_EPOCHS = 100_000;
+
     /** Set while a run is in progress; tests use it to simulate Ctrl-C. */
     volatile Interruption interruption;
 
@@ -92,14 +120,24 @@ final class TrainCommand implements Callable<Integer> {
         if (plot != null) {
             PlotWriter.checkFormat(plot);
         }
-        TrainConfig config = TrainConfig.defaults().withP(p).withLambda(lambda).withLearningRate(lr).withEpochs(epochs)
-                .withWidth(width).withSeed(seed).withOptimizer(optimizer).withWarmupEpochs(warmup)
-                .withNormalization(normalize).withRestarts(restarts).withEarlyStop(earlyStop).withKnotMerging(!noKnotMerging);
         NumericTable table = CsvReader.read(data);
-        if (table.columnCount() > 2) {
+        boolean univariate = table.columnCount() == 2;
+        Optional<LambdaSelection.Method> method = univariate ? Optional.empty() : selection();
+        if (univariate) {
+            refuseMultivariateOnly();
+        } else {
             refuseUnivariateOnly();
         }
+        TrainConfig config = TrainConfig.defaults().withP(p).withLambda(lambda == null ? UNIVARIATE_LAMBDA : lambda)
+                .withLearningRate(lr).withEpochs(epochs == null ? SINGLE_RUN_EPOCHS : epochs)
+                .withWidth(width).withSeed(seed).withOptimizer(optimizer).withWarmupEpochs(warmup)
+                .withNormalization(normalize).withRestarts(restarts).withEarlyStop(earlyStop).withKnotMerging(!noKnotMerging)
+                .withThreads(threads).withModel(model == null ? MultivariateModel.AFFINE : model);
         long t0 = System.nanoTime();
+        if (method.isPresent()) {
+            return new SelectionRun(new SelectionRun.Request(data, table, config, method.get(), epochs, threads, output, plot,
+                    formatOption.json(), t0), stop -> interruption = stop).call();
+        }
         long totalEpochs = table.columnCount() == 2 ? (long) epochs * restarts : epochs;
         try (Interruption stop = new Interruption();
              Progress progress = new Progress(totalEpochs, table.columnCount() == 2 ? "active neurons" : "nonzero params", stop)) {
@@ -122,9 +160,44 @@ final class TrainCommand implements Callable<Integer> {
     private void refuseUnivariateOnly() {
         String option = restarts > 1 ? "--restarts" : normalize ? "--normalize" : noKnotMerging ? "--no-knot-merging" : null;
         if (option != null) {
-            throw new CommandLine.ParameterException(new CommandLine(this), option + " applies to 1-D data only; "
-                    + data + " has " + "more than two columns (d-D): leave it out");
+            throw usage(option + " applies to 1-D data only; " + data + " has more than two columns (d-D): leave it out"
+                    + (option.equals("--normalize") ? " (the affine model standardizes inputs and target itself)" : "")
+                    + (option.equals("--restarts") ? " (--select trains a path per fold; to compare seeds, train once per --seed)" : ""));
         }
+    }
+
+    /** Options that only d-D training honours, refused for 1-D data with their names. */
+    private void refuseMultivariateOnly() {
+        String option = select != null ? "--select" : model != null ? "--model" : formatOption.json() ? "--format json" : null;
+        if (option != null) {
+            throw usage(option + " applies to d-D data only; " + data + " has two columns (1-D): leave it out"
+                    + (option.equals("--select") ? " (for 1-D data, `sparsest path` shows every lambda's exact fit)" : "")
+                    + (option.equals("--format json") ? " (-o MODEL.json writes the network)" : ""));
+        }
+    }
+
+    /** The d-D lambda choice: --select, or cv:5 when neither it nor --lambda is given. */
+    private Optional<LambdaSelection.Method> selection() {
+        Optional<LambdaSelection.Method> chosen = select == null
+                ? (lambda == null ? Optional.of(new LambdaSelection.CrossValidation(SelectionMethod.DEFAULT_FOLDS)) : Optional.empty())
+                : select.method();
+        if (select != null && chosen.isPresent() && lambda != null) {
+            throw usage("--select chooses lambda and --lambda fixes it: give one of them");
+        }
+        if (chosen.isEmpty() && lambda == null) {
+            throw usage("--select none trains at one lambda: give it with --lambda L");
+        }
+        for (String option : new String[] {"--log", "--checkpoint"}) {
+            if (chosen.isPresent() && (option.equals("--log") ? log : checkpoint) != null) {
+                throw usage(option + " records one run; choosing lambda (--select, the default without --lambda) trains "
+                        + "many: leave it out, or give --lambda L (e.g. the lambda chosen)");
+            }
+        }
+        return chosen;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(new CommandLine(this), message);
     }
 
     private int train(TrainConfig config, NumericTable table, Progress progress, Interruption stop, long t0) throws IOException {
@@ -142,14 +215,18 @@ final class TrainCommand implements Callable<Integer> {
                     t.exact().neurons(), t.exact().l0LowerBound(), t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish(),
                     t.knotsAdded() == 0 ? "" : String.format(Locale.ROOT, " (the polish added %d knot(s) the trained ones lacked)", t.knotsAdded()));
         } else {
-            MultivariateDataset d = table.toMultivariate();
+            MultivariateDataset d = table.toMultivariateSamples();
+            ConstantColumns.warn(d, table, config);
             TrainedMultivariate t = new MultivariateTrainer(config).train(d, progress);
             history = t.history();
             json = ModelFiles.multivariate(t.network(), table);
-            summary = String.format(Locale.ROOT, "%s: %d points in %d dimensions, %s%n  %d nonzero parameters in %d neurons (bound: %d neurons)%n"
-                            + "  MSE trained %.3g, after pruning %.3g, after polish %.3g%n",
+            summary = formatOption.json()
+                    ? SelectionReport.json(data, new TrainSummary(config, d.size(), d.dimension(), (System.nanoTime() - t0) / 1e9),
+                            config.lambda(), t, ModelFiles.inputs(t.network(), table))
+                    : String.format(Locale.ROOT, "%s: %d points in %d dimensions, %s%n  %d nonzero parameters in %d neurons (bound: %d neurons)%n"
+                            + "  MSE trained %.3g, after pruning %.3g, after polish %.3g (RMSE %.4g)%n",
                     data, d.size(), d.dimension(), config, t.nonzeroParameters(), t.activeNeurons(), d.size(),
-                    t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish());
+                    t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish(), Math.sqrt(t.mseAfterPolish()));
         }
         if (stop.requested()) {
             int at = history.size() == 0 ? 0 : history.epoch(history.size() - 1);
@@ -162,10 +239,13 @@ final class TrainCommand implements Callable<Integer> {
             return 130;
         }
         System.out.print(summary);
-        System.out.printf(Locale.ROOT, "  trained in %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        PrintStream notes = formatOption.json() ? System.err : System.out; // stdout holds the JSON document alone
+        if (!formatOption.json()) {
+            notes.printf(Locale.ROOT, "  trained in %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        }
         if (output != null) {
             AtomicFiles.writeString(output, json);
-            System.out.println("  model written to " + output);
+            notes.println("  model written to " + output);
         }
         if (log != null) {
             StringBuilder sb = new StringBuilder("epoch,loss,active\n");
@@ -173,11 +253,11 @@ final class TrainCommand implements Callable<Integer> {
                 sb.append(history.epoch(i)).append(',').append(history.loss(i)).append(',').append(history.active(i)).append('\n');
             }
             AtomicFiles.writeString(log, sb.toString());
-            System.out.println("  metrics written to " + log);
+            notes.println("  metrics written to " + log);
         }
         if (plot != null) {
             PlotWriter.writeHistory(plot, data.getFileName() + ": " + optimizer + ", p = " + p, history);
-            System.out.println("  plot written to " + plot);
+            notes.println("  plot written to " + plot);
         }
         return 0;
     }
@@ -195,8 +275,20 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --model} by its lower-case name. */
+    static final class ModelName implements CommandLine.ITypeConverter<MultivariateModel> {
+        @Override
+        public MultivariateModel convert(String name) {
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "affine": return MultivariateModel.AFFINE;
+                case "paper": return MultivariateModel.PAPER;
+                default: throw new CommandLine.TypeConversionException("--model must be affine or paper: " + name);
+            }
+        }
+    }
+
     /** A progress bar on stderr when there is a terminal; silent otherwise. */
-    private static final class Progress implements TrainListener, AutoCloseable {
+    static final class Progress implements TrainListener, AutoCloseable {
         private final ProgressBar bar;
         private final String unit;
         private final Interruption stop;

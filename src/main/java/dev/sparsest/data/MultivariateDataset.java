@@ -22,8 +22,24 @@ public final class MultivariateDataset {
         this.d = d;
     }
 
-    /** Rows x[i] (each of length d) and targets y[i]; the arrays are copied. */
+    /**
+     * Rows x[i] (each of length d) and targets y[i] as points to interpolate: a repeated input row
+     * with the same target is merged into one point, with another target refused. The arrays are
+     * copied.
+     */
     public static MultivariateDataset of(double[][] rows, double[] y) {
+        return fromRows(rows, y, true);
+    }
+
+    /**
+     * Rows and targets as samples for least squares (the trainer's regression): every row is
+     * kept, repeated input rows included, whatever their targets. The arrays are copied.
+     */
+    public static MultivariateDataset samples(double[][] rows, double[] y) {
+        return fromRows(rows, y, false);
+    }
+
+    private static MultivariateDataset fromRows(double[][] rows, double[] y, boolean points) {
         if (rows == null || y == null) {
             throw new InvalidDataException("inputs and targets must not be null");
         }
@@ -41,11 +57,11 @@ public final class MultivariateDataset {
             }
             System.arraycopy(rows[i], 0, flat, i * d, d);
         }
-        return build(flat, y.clone(), rows.length, d, RowLabels.indices());
+        return build(flat, y.clone(), rows.length, d, RowLabels.indices(), points);
     }
 
-    /** The first d columns as inputs and the last as the target. */
-    static MultivariateDataset fromColumns(double[][] columns, String source, int[] lines) {
+    /** The first d columns as inputs and the last as the target; {@code points}: as {@link #of}, else as {@link #samples}. */
+    static MultivariateDataset fromColumns(double[][] columns, String source, int[] lines, boolean points) {
         int d = columns.length - 1;
         if (d < 1) {
             throw new InvalidDataException(source + ": expected at least 2 columns (inputs, then y), found " + columns.length);
@@ -57,10 +73,10 @@ public final class MultivariateDataset {
                 flat[i * d + t] = columns[t][i];
             }
         }
-        return build(flat, columns[d].clone(), n, d, RowLabels.lines(source, lines));
+        return build(flat, columns[d].clone(), n, d, RowLabels.lines(source, lines), points);
     }
 
-    private static MultivariateDataset build(double[] x, double[] y, int n, int d, RowLabels labels) {
+    private static MultivariateDataset build(double[] x, double[] y, int n, int d, RowLabels labels, boolean points) {
         if (d < 1) {
             throw new InvalidDataException("rows have no inputs");
         }
@@ -73,6 +89,9 @@ public final class MultivariateDataset {
             if (!Double.isFinite(y[i])) {
                 throw new InvalidDataException("non-finite target at " + labels.of(i) + ": " + y[i]);
             }
+        }
+        if (!points) {
+            return new MultivariateDataset(x, y, n, d);
         }
         Map<Row, Integer> seen = new HashMap<>();
         int[] keep = new int[n];
@@ -138,6 +157,26 @@ public final class MultivariateDataset {
 
     public int size() {
         return n;
+    }
+
+    /** The rows at these indices, in this order (a fold, a split); indices may not repeat. */
+    public MultivariateDataset rows(int[] indices) {
+        double[] nx = new double[indices.length * d];
+        double[] ny = new double[indices.length];
+        boolean[] taken = new boolean[n];
+        for (int r = 0; r < indices.length; r++) {
+            int i = indices[r];
+            if (i < 0 || i >= n || taken[i]) {
+                throw new IllegalArgumentException("row index out of range or repeated: " + i);
+            }
+            taken[i] = true;
+            System.arraycopy(x, i * d, nx, r * d, d);
+            ny[r] = y[i];
+        }
+        if (indices.length == 0) {
+            throw new InvalidDataException("no data points");
+        }
+        return new MultivariateDataset(nx, ny, indices.length, d);
     }
 
     public int dimension() {

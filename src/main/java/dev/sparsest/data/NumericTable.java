@@ -52,7 +52,16 @@ public final class NumericTable {
         for (int c = 0; c < columns.length; c++) {
             cols[c] = columns[c].clone();
         }
-        return MultivariateDataset.fromColumns(cols, source, lines);
+        return MultivariateDataset.fromColumns(cols, source, lines, true);
+    }
+
+    /** The first d columns as inputs and the last as the target, every row kept ({@link MultivariateDataset#samples}). */
+    public MultivariateDataset toMultivariateSamples() {
+        double[][] cols = new double[columns.length][];
+        for (int c = 0; c < columns.length; c++) {
+            cols[c] = columns[c].clone();
+        }
+        return MultivariateDataset.fromColumns(cols, source, lines, false);
     }
 
     /** The two columns (x, y) as validated univariate data. */

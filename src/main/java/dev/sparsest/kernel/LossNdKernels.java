@@ -20,4 +20,11 @@ public interface LossNdKernels {
      */
     double lossGrad(double[] x, double[] y, int n, int d, double[] wRows, double[] v, int k,
                     double[] gW, double[] gv, double[] work);
+
+    /**
+     * Where {@link #lossGrad} leaves the residual gradients 2 (f(x_i) - y_i) / n in its work
+     * array: entries {@code [off, off + n)}. The trainer's unpenalized affine part takes its
+     * gradient from them (O(n d)) instead of the kernel growing more arguments.
+     */
+    int residualGradients(int n, int d, int k);
 }

@@ -16,6 +16,11 @@ final class ScalarLossNd implements LossNdKernels {
     }
 
     @Override
+    public int residualGradients(int n, int d, int k) {
+        return n * k;
+    }
+
+    @Override
     public void forward(double[] x, int n, int d, double[] wRows, double[] v, int k, double[] out, double[] work) {
         int stride = d + 1;
         double guard = Guards.parameters(wRows, k * stride, v, k);

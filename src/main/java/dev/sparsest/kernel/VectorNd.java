@@ -44,6 +44,16 @@ final class VectorNd implements LossNdKernels {
         return 2 * (d + 1) * kp + kp + n * kp + n;
     }
 
+    /** After the packed weights, v, pre-activations and packed dL/dW: the f-then-g area. */
+    @Override
+    public int residualGradients(int n, int d, int k) {
+        if (NARROW_DOUBLE) {
+            return ScalarLossNd.INSTANCE.residualGradients(n, d, k);
+        }
+        int kp = padded(k);
+        return 2 * (d + 1) * kp + kp + n * kp;
+    }
+
     @Override
     public void forward(double[] x, int n, int d, double[] wRows, double[] v, int k, double[] out, double[] work) {
         if (NARROW_DOUBLE) {

@@ -17,11 +17,14 @@ import java.util.Map;
  *   "version": 1,
  *   "d": 50,                      // inputs
  *   "neurons": 4,                 // rows of "weights" (checked on reading)
+ *   "parameters": 23,             // nonzero products v_k w_ki and affine coefficients (informational)
  *   "weights": [[w_1, ..., w_d, bias], ...],
  *   "v": [v_1, ...],              // output weights
+ *   "affine": [a_1, ..., a_d, c], // optional: the affine model's unpenalized a . x + c
  *   "inputs": ["age", ...]        // optional: the names of the d inputs, in order
  * }
  * </pre>
+ * A file without "affine" is the paper's model (and reads as before this member existed).
  * Numbers round-trip exactly.
  */
 public final class MultivariateJson {
@@ -82,7 +85,11 @@ public final class MultivariateJson {
         for (int j = 0; j < v.length; j++) {
             rows.add(Arrays.copyOfRange(w, j * (d + 1), (j + 1) * (d + 1)));
         }
-        o.add("format", FORMAT).add("version", VERSION).add("d", d).add("neurons", v.length).addRows("weights", rows).addNumbers("v", v);
+        o.add("format", FORMAT).add("version", VERSION).add("d", d).add("neurons", v.length)
+                .add("parameters", f.nonzeroParameters(0)).addRows("weights", rows).addNumbers("v", v);
+        if (f.hasAffinePart()) {
+            o.addNumbers("affine", f.affinePart());
+        }
     }
 
     public static MultivariateNetwork read(String json) {
@@ -125,8 +132,19 @@ public final class MultivariateJson {
         if (obj.containsKey("neurons") && !Double.valueOf(v.length).equals(obj.get("neurons"))) {
             throw new JsonException("\"neurons\" is " + obj.get("neurons") + " but there are " + v.length + " rows");
         }
+        double[] affine = new double[0];
+        if (obj.containsKey("affine")) {
+            List<?> a = list(obj.get("affine"), "\"affine\"");
+            if (a.size() != d + 1) {
+                throw new JsonException("\"affine\" must have d + 1 = " + (d + 1) + " numbers (a_1 .. a_d, then c), found " + a.size());
+            }
+            affine = new double[d + 1];
+            for (int t = 0; t <= d; t++) {
+                affine[t] = number(a.get(t), "\"affine\"");
+            }
+        }
         try {
-            return new MultivariateNetwork(w, v, d);
+            return new MultivariateNetwork(w, v, affine, d);
         } catch (IllegalArgumentException e) {
             throw new JsonException("invalid network: " + e.getMessage());
         }

@@ -6,6 +6,8 @@ import dev.sparsest.linalg.LeastSquares;
 import dev.sparsest.model.MultivariateNetwork;
 import dev.sparsest.numeric.PreActivation;
 
+import java.util.Arrays;
+
 /**
  * The d-D post-processing of a pruned trained network: a least-squares refit of the output
  * weights, Gauss-Newton on the nonzero parameters, then at most N active neurons at no more l^p
@@ -38,29 +40,39 @@ public final class MultivariatePolish {
         return mse(reduced, data) <= Math.max(2 * before, 1e-24 * scale * scale) ? reduced : f;
     }
 
-    /** Least squares for v with the hidden layer fixed (when there are no more neurons than points). */
+    /**
+     * Least squares for v (and the affine part, when the network has one) with the hidden layer
+     * fixed, when there are no more of them than points.
+     */
     private static MultivariateNetwork refitOutputs(MultivariateNetwork f, MultivariateDataset data) {
         int n = data.size();
         int k = f.width();
         int d = f.dimension();
-        if (k == 0 || k > n) {
+        int extra = f.hasAffinePart() ? d + 1 : 0;
+        if (k + extra == 0 || k + extra > n) {
             return f;
         }
         double[] w = f.weights();
         double[] x = data.inputs();
-        double[][] a = new double[n][k];
+        double[][] a = new double[n][k + extra];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
                 a[i][j] = Math.max(PreActivation.of(w, j * (d + 1), x, i * d, d), 0);
             }
+            if (extra > 0) {
+                System.arraycopy(x, i * d, a[i], k, d);
+                a[i][k + d] = 1;
+            }
         }
-        double[] v = LeastSquares.solve(a, data.targets());
-        MultivariateNetwork refit = new MultivariateNetwork(w, v, d);
+        double[] c = LeastSquares.solve(a, data.targets());
+        MultivariateNetwork refit = new MultivariateNetwork(w, Arrays.copyOf(c, k),
+                Arrays.copyOfRange(c, k, k + extra), d);
         return mse(refit, data) <= mse(f, data) ? refit : f;
     }
 
     /**
-     * Gauss-Newton on the nonzero parameters only (zeros stay zero, so the sparsity is kept):
+     * Gauss-Newton on the nonzero parameters only (zeros stay zero, so the sparsity is kept) and
+     * the affine part:
      * minimum-norm steps towards the nearest interpolant, kept only while the MSE falls. O(N^3)
      * per step; used up to KnotRefinement.MAX_POINTS points.
      */
@@ -73,6 +85,8 @@ public final class MultivariatePolish {
         }
         double[] w = f.weights();
         double[] v = f.outputWeights();
+        double[] affine = f.affinePart();
+        int extra = affine.length;
         int[] free = new int[w.length];
         int nFree = 0;
         for (int e = 0; e < w.length; e++) {
@@ -84,11 +98,15 @@ public final class MultivariatePolish {
         MultivariateNetwork best = f;
         double bestMse = mse(f, data);
         for (int step = 0; step < 30 && bestMse > 0; step++) {
-            double[][] jac = new double[n][k + nFree];
+            double[][] jac = new double[n][k + nFree + extra];
             double[] r = new double[n];
             double[] z = new double[k];
             for (int i = 0; i < n; i++) {
-                double fi = 0;
+                double fi = extra == 0 ? 0 : PreActivation.of(affine, 0, x, i * d, d);
+                if (extra > 0) {
+                    System.arraycopy(x, i * d, jac[i], k + nFree, d);
+                    jac[i][k + nFree + d] = 1;
+                }
                 for (int j = 0; j < k; j++) {
                     double zj = PreActivation.of(w, j * (d + 1), x, i * d, d);
                     z[j] = zj;
@@ -119,9 +137,13 @@ public final class MultivariatePolish {
             for (int q = 0; q < nFree; q++) {
                 nw[free[q]] += delta[k + q];
             }
+            double[] na = affine.clone();
+            for (int t = 0; t < extra; t++) {
+                na[t] += delta[k + nFree + t];
+            }
             MultivariateNetwork candidate;
             try {
-                candidate = new MultivariateNetwork(nw, nv, d);
+                candidate = new MultivariateNetwork(nw, nv, na, d);
             } catch (IllegalArgumentException e) {
                 break;
             }
@@ -133,6 +155,7 @@ public final class MultivariatePolish {
             bestMse = m;
             v = nv;
             w = nw;
+            affine = na;
         }
         return best;
     }

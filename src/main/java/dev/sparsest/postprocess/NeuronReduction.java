@@ -24,7 +24,10 @@ public final class NeuronReduction {
     private NeuronReduction() {
     }
 
-    /** The reduced network, with neurons in balanced form (|v_k| = ||w_k||_2). */
+    /**
+     * The reduced network, with neurons in balanced form (|v_k| = ||w_k||_2); an affine part is
+     * kept as it is (the reduction moves only the neurons' outputs, which it keeps at the data).
+     */
     public static MultivariateNetwork reduce(MultivariateNetwork f, MultivariateDataset data, double p) {
         int d = f.dimension();
         int m = d + 1;
@@ -66,7 +69,7 @@ public final class NeuronReduction {
                 nw[j * m + t] = u[j][t] / root;
             }
         }
-        return new MultivariateNetwork(nw, nv, d);
+        return f.withNeurons(nw, nv);
     }
 
     /** Merges same-sign neurons that never sit on opposite sides of a data point; returns the new count. */

@@ -2,20 +2,23 @@ package dev.sparsest.train;
 
 import dev.sparsest.kernel.Kernels;
 import dev.sparsest.kernel.LossNdKernels;
+import dev.sparsest.numeric.PreActivation;
 
 /**
  * The d-D training loss and its gradients, on one thread or split over the data points as
  * {@link UnivariateLoss}: per-slice copies and buffers, slice means combined in slice order.
+ * The affine model's part a . x + c is taken off the targets before the kernel runs, and its
+ * gradient is read from the kernel's residual gradients (both O(n d), beside the kernel's O(n k d)).
  */
 final class MultivariateLoss implements AutoCloseable {
     private final LossNdKernels kernels;
     private final int d;
     private final DataSlices slices;
     private final Workers workers;
-    private final double[][] xs, ys, work, gw, gv;
+    private final double[][] xs, ys, shifted, work, gw, gv, ga;
     private final double[] losses;
     private final java.util.function.IntConsumer task = this::slice;
-    private double[] w, v;
+    private double[] w, v, affine;
     private int k;
 
     MultivariateLoss(double[] x, double[] y, int d, int maxK, int threads, Kernels kernels) {
@@ -26,6 +29,8 @@ final class MultivariateLoss implements AutoCloseable {
         slices = new DataSlices(n, parts);
         xs = new double[parts][];
         ys = new double[parts][];
+        shifted = new double[parts][];
+        ga = new double[parts][];
         work = new double[parts][];
         gw = new double[parts][];
         gv = new double[parts][];
@@ -36,6 +41,8 @@ final class MultivariateLoss implements AutoCloseable {
             work[t] = new double[this.kernels.work(slices.size(t), d, maxK)];
             gw[t] = new double[maxK * (d + 1)];
             gv[t] = new double[maxK];
+            shifted[t] = new double[slices.size(t)];
+            ga[t] = new double[d + 1];
         }
         workers = new Workers(parts);
     }
@@ -50,23 +57,63 @@ final class MultivariateLoss implements AutoCloseable {
         return large ? Math.min(8, Runtime.getRuntime().availableProcessors()) : 1;
     }
 
-    /** The MSE over all points; writes its gradients into gwOut (k rows of d + 1) and gvOut (k). */
-    double lossGrad(double[] w, double[] v, int k, double[] gwOut, double[] gvOut) {
+    /**
+     * The MSE over all points; writes its gradients into gwOut (k rows of d + 1) and gvOut (k),
+     * and with an affine part ({@code affine} d + 1 numbers, else null) into gaOut.
+     */
+    double lossGrad(double[] w, double[] v, double[] affine, int k, double[] gwOut, double[] gvOut, double[] gaOut) {
         int parts = slices.parts();
-        if (parts == 1) {
-            return kernels.lossGrad(xs[0], ys[0], slices.size(0), d, w, v, k, gwOut, gvOut, work[0]);
-        }
         this.w = w;
         this.v = v;
+        this.affine = affine;
         this.k = k;
+        if (parts == 1) {
+            slice(0);
+            System.arraycopy(gw[0], 0, gwOut, 0, k * (d + 1));
+            System.arraycopy(gv[0], 0, gvOut, 0, k);
+            if (affine != null) {
+                System.arraycopy(ga[0], 0, gaOut, 0, d + 1);
+            }
+            return losses[0];
+        }
         workers.run(task);
         slices.reduce(gw, k * (d + 1), gwOut);
         slices.reduce(gv, k, gvOut);
+        if (affine != null) {
+            slices.reduce(ga, d + 1, gaOut);
+        }
         return slices.combine(losses);
     }
 
     private void slice(int t) {
-        losses[t] = kernels.lossGrad(xs[t], ys[t], slices.size(t), d, w, v, k, gw[t], gv[t], work[t]);
+        int n = slices.size(t);
+        double[] y = ys[t];
+        if (affine != null) {
+            double[] x = xs[t];
+            y = shifted[t];
+            for (int i = 0; i < n; i++) {
+                y[i] = ys[t][i] - PreActivation.of(affine, 0, x, i * d, d);
+            }
+        }
+        losses[t] = kernels.lossGrad(xs[t], y, n, d, w, v, k, gw[t], gv[t], work[t]);
+        if (affine != null) {
+            affineGradient(t, n);
+        }
+    }
+
+    /** d/d(a, c) of the slice's mean: sum_i g_i [x_i; 1] over its residual gradients g. */
+    private void affineGradient(int t, int n) {
+        double[] g = ga[t];
+        java.util.Arrays.fill(g, 0.0);
+        double[] x = xs[t];
+        int off = kernels.residualGradients(n, d, k);
+        for (int i = 0; i < n; i++) {
+            double gi = work[t][off + i];
+            for (int c = 0; c < d; c++) {
+                g[c] = Math.fma(gi, x[i * d + c], g[c]);
+            }
+            g[d] += gi;
+        }
     }
 
     @Override

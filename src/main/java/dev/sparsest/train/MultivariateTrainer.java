@@ -4,18 +4,16 @@ import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.kernel.KernelProvider;
 import dev.sparsest.kernel.Kernels;
 import dev.sparsest.model.MultivariateNetwork;
+import dev.sparsest.model.Standardization;
 import dev.sparsest.postprocess.MultivariatePolish;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
-
 /**
- * The paper's Algorithm 1 for d-D networks without skip term (THEORY.md sections 2-3): the
- * penalized products are v_k w_{k,i} over the weights and the bias; Adam on W and v, then from
- * the epoch after the warm-up the reweighted proximal step with a balanced re-factoring. Adam and
- * AdamW baselines use the same loop ({@link EpochLoop}). Initialization as PyTorch: hidden weights and biases uniform
- * in (-1/sqrt d, 1/sqrt d), output weights uniform in (-1/sqrt K, 1/sqrt K). An epoch allocates
- * nothing. Bitwise reproducible from the seed, as {@link UnivariateTrainer}.
+ * Trains a d-D network at one lambda ({@link MultivariateFit}) and post-processes it: products at
+ * or below the threshold pruned, then {@link MultivariatePolish}. The affine model (the default,
+ * {@link MultivariateModel}) trains on standardized data, the l^p objective stated in those units,
+ * and is mapped back exactly ({@link Standardization}); the paper's model trains on the raw data.
+ * Bitwise reproducible from the seed for a thread count, as {@link UnivariateTrainer}.
+ * {@link LambdaSelection} chooses lambda for the user.
  */
 public final class MultivariateTrainer {
     /** Default |v w| above which a parameter counts as nonzero (the paper's d-D threshold). */
@@ -29,15 +27,18 @@ public final class MultivariateTrainer {
     }
 
     /**
-     * Refuses the settings this trainer does not honour yet (restarts, normalization), naming
-     * them, rather than ignoring them; knot merging is a 1-D notion and has no effect here.
+     * Refuses the settings this trainer does not honour (restarts; the 1-D map to [-1, 1], which
+     * the affine model's standardization replaces), naming them, rather than ignoring them; knot
+     * merging is a 1-D notion and has no effect here.
      */
     public MultivariateTrainer(TrainConfig config, Kernels kernels) {
         if (config.restarts() > 1) {
-            throw new IllegalArgumentException("restarts (" + config.restarts() + ") are 1-D only so far: train d-D data once per seed");
+            throw new IllegalArgumentException("restarts (" + config.restarts() + ") are 1-D only: for d-D data, lambda "
+                    + "selection (LambdaSelection) trains a path per fold instead; train once per seed to compare seeds");
         }
         if (config.normalize()) {
-            throw new IllegalArgumentException("normalization is 1-D only so far: standardize d-D inputs before training");
+            throw new IllegalArgumentException("normalization to [-1, 1] is 1-D only: the d-D affine model standardizes "
+                    + "inputs and target itself (the paper's model trains on raw data)");
         }
         this.config = config;
         this.kernels = kernels;
@@ -49,74 +50,66 @@ public final class MultivariateTrainer {
 
     public TrainedMultivariate train(MultivariateDataset data, TrainListener listener) {
         data.requireTwoPoints();
-        int n = data.size();
-        int d = data.dimension();
-        int k = config.width();
-        int m = d + 1;
-        double[] x = data.inputs();
-        double[] y = data.targets();
-        SplittableRandom r = new SplittableRandom(config.seed());
-        double[] w0 = new double[k * m];
-        double bound = 1 / Math.sqrt(d);
-        for (int e = 0; e < w0.length; e++) {
-            w0[e] = (2 * r.nextDouble() - 1) * bound;
-        }
-        double[] v0 = new double[k];
-        for (int j = 0; j < k; j++) {
-            v0[j] = (2 * r.nextDouble() - 1) / Math.sqrt(k);
-        }
-        ParameterGroup w = ParameterGroup.of(w0, m, 0);
-        ParameterGroup v = ParameterGroup.of(v0, 1, 0);
-        double threshold = config.activeThreshold(ACTIVE_THRESHOLD);
+        Units units = Units.of(data, config.model());
+        MultivariateState start = MultivariateState.initial(config.seed(), config.width(), units.trained(), units.affine());
         History history = History.forEpochs(config.epochs());
-        EpochLoop loop = new EpochLoop(config, kernels, threshold, m, w, null, v);
-        int live;
-        try (MultivariateLoss loss = new MultivariateLoss(x, y, d, k, config.threads() > 0 ? config.threads() : MultivariateLoss.autoThreads(n, d, k), kernels)) {
-            live = loop.run(new EpochLoop.Problem() {
-                @Override
-                public double lossGrad(int k) {
-                    return loss.lossGrad(w.param(), v.param(), k, w.grad(), v.grad());
-                }
-
-                @Override
-                public TrainingDivergedException diverged(int epoch, double mse, int k) {
-                    return new TrainingDivergedException(epoch, mse, null,
-                            new MultivariateNetwork(Arrays.copyOf(w.param(), k * m), Arrays.copyOf(v.param(), k), d));
-                }
-            }, k, y, history, listener);
-        }
-        double[] wk = Arrays.copyOf(w.param(), live * m), vk = Arrays.copyOf(v.param(), live);
-        return Representable.check(() -> finish(data, wk, vk, threshold, config.p(), history));
+        MultivariateState end = run(config, units, start, history, listener);
+        return finish(units, end, history);
     }
 
-    private static TrainedMultivariate finish(MultivariateDataset data, double[] w, double[] v, double threshold, double p, History history) {
-        int d = data.dimension();
-        int m = d + 1;
-        int k = v.length;
-        MultivariateNetwork raw = new MultivariateNetwork(w, v, d);
-        // prune products at or below the threshold, then drop neurons left without any
-        double[] pw = new double[k * m];
-        double[] pv = new double[k];
-        int kept = 0;
-        for (int j = 0; j < k; j++) {
-            boolean any = false;
-            for (int t = 0; t < m; t++) {
-                double wt = w[j * m + t];
-                boolean keep = Math.abs(v[j] * wt) > threshold;
-                pw[kept * m + t] = keep ? wt : 0;
-                any |= keep;
-            }
-            if (any) {
-                pv[kept] = v[j];
-                kept++;
-            }
+    /** One run in the units' training space; a divergence reports its last network in raw units. */
+    MultivariateState run(TrainConfig settings, Units units, MultivariateState start, History history, TrainListener listener) {
+        try {
+            return MultivariateFit.run(settings, kernels, threshold(), units.trained(), start, history, listener);
+        } catch (TrainingDivergedException e) {
+            MultivariateNetwork last = Representable.check(() -> units.toRaw(e.lastMultivariate().orElseThrow()));
+            throw new TrainingDivergedException(e.epoch(), e.loss(), null, last);
         }
-        MultivariateNetwork pruned = new MultivariateNetwork(Arrays.copyOf(pw, kept * m),
-                Arrays.copyOf(pv, kept), d);
-        MultivariateNetwork polished = MultivariatePolish.polish(pruned, data, p);
-        double[] inputs = data.inputs();
-        Representable.requireFiniteOutputs(i -> polished.evaluate(inputs, i * d), data.size());
-        return new TrainedMultivariate(polished, raw, polished.activeNeurons(threshold), polished.nonzeroParameters(threshold),
-                MultivariatePolish.mse(raw, data), MultivariatePolish.mse(pruned, data), MultivariatePolish.mse(polished, data), history);
+    }
+
+    TrainConfig config() {
+        return config;
+    }
+
+    double threshold() {
+        return config.activeThreshold(ACTIVE_THRESHOLD);
+    }
+
+    /** Pruned and polished in the training units, reported in raw units. */
+    TrainedMultivariate finish(Units units, MultivariateState end, History history) {
+        MultivariateDataset z = units.trained();
+        return Representable.check(() -> {
+            MultivariateNetwork raw = end.network();
+            MultivariateNetwork pruned = MultivariateFit.prune(raw, threshold());
+            MultivariateNetwork polished = MultivariatePolish.polish(pruned, z, config.p());
+            MultivariateNetwork network = units.toRaw(polished);
+            MultivariateDataset data = units.data();
+            double[] inputs = data.inputs();
+            Representable.requireFiniteOutputs(i -> network.evaluate(inputs, i * data.dimension()), data.size());
+            // in raw units the pruned entries are exact zeros, so the count needs no threshold there
+            int parameters = units.affine() ? network.nonzeroParameters(0) : polished.nonzeroParameters(threshold());
+            return new TrainedMultivariate(network, units.toRaw(raw), polished.activeNeurons(threshold()), parameters,
+                    MultivariatePolish.mse(units.toRaw(raw), data), MultivariatePolish.mse(units.toRaw(pruned), data),
+                    MultivariatePolish.mse(network, data), history);
+        });
+    }
+
+    /** The data as given and as trained on: standardized for the affine model, raw for the paper's. */
+    record Units(MultivariateDataset data, MultivariateDataset trained, Standardization standardization) {
+        static Units of(MultivariateDataset data, MultivariateModel model) {
+            if (model == MultivariateModel.PAPER) {
+                return new Units(data, data, null);
+            }
+            Standardization s = Standardization.of(data);
+            return new Units(data, s.apply(data), s);
+        }
+
+        boolean affine() {
+            return standardization != null;
+        }
+
+        MultivariateNetwork toRaw(MultivariateNetwork trainedUnits) {
+            return standardization == null ? trainedUnits : standardization.toRaw(trainedUnits);
+        }
     }
 }

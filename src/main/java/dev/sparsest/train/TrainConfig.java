@@ -22,10 +22,11 @@ import java.util.function.Consumer;
  * @param earlyStop       the early-stop window in epochs; 0 runs every epoch
  * @param threads         threads per epoch; 0 picks them
  * @param mergeKnots      1-D: merge same-sign knots of one data interval during training
+ * @param model           d-D: the affine model (default) or the paper's
  */
 public record TrainConfig(double p, double lambda, double learningRate, int epochs, int width, int warmupEpochs,
                           long seed, double activeThreshold, Optimizer optimizer, boolean normalize, int restarts,
-                          int earlyStop, int threads, boolean mergeKnots) {
+                          int earlyStop, int threads, boolean mergeKnots, MultivariateModel model) {
 
     /** Validates every setting (an {@link IllegalArgumentException} naming it). */
     public TrainConfig {
@@ -62,10 +63,13 @@ public record TrainConfig(double p, double lambda, double learningRate, int epoc
         if (optimizer == null) {
             throw new IllegalArgumentException("the optimizer must not be null");
         }
+        if (model == null) {
+            throw new IllegalArgumentException("the model must not be null");
+        }
     }
 
     public static TrainConfig defaults() {
-        return new TrainConfig(0.4, 0.003, 0.01, 100_000, 80, 5, 1, Double.NaN, Optimizer.PROX, false, 1, 0, 0, true);
+        return new TrainConfig(0.4, 0.003, 0.01, 100_000, 80, 5, 1, Double.NaN, Optimizer.PROX, false, 1, 0, 0, true, MultivariateModel.AFFINE);
     }
 
     public TrainConfig withP(double v) {
@@ -160,6 +164,15 @@ public record TrainConfig(double p, double lambda, double learningRate, int epoc
         return with(b -> b.mergeKnots = on);
     }
 
+    /**
+     * d-D: the affine model (the default; trained on standardized data, mapped back exactly) or
+     * the paper's neurons-only model in raw units ({@link MultivariateModel}). 1-D training has
+     * one model, the paper's with its skip term, and ignores this.
+     */
+    public TrainConfig withModel(MultivariateModel v) {
+        return with(b -> b.model = v);
+    }
+
     /** The active threshold, or {@code dimensionDefault} when none was set (the component is NaN then). */
     public double activeThreshold(double dimensionDefault) {
         return Double.isNaN(activeThreshold) ? dimensionDefault : activeThreshold;
@@ -170,7 +183,7 @@ public record TrainConfig(double p, double lambda, double learningRate, int epoc
         Settings b = new Settings(this);
         change.accept(b);
         return new TrainConfig(b.p, b.lambda, b.learningRate, b.epochs, b.width, b.warmupEpochs, b.seed, b.activeThreshold,
-                b.optimizer, b.normalize, b.restarts, b.earlyStop, b.threads, b.mergeKnots);
+                b.optimizer, b.normalize, b.restarts, b.earlyStop, b.threads, b.mergeKnots, b.model);
     }
 
     /** The settings as mutable fields, for {@link #with}. */
@@ -189,6 +202,7 @@ public record TrainConfig(double p, double lambda, double learningRate, int epoc
         int earlyStop;
         int threads;
         boolean mergeKnots;
+        MultivariateModel model;
 
         Settings(TrainConfig c) {
             p = c.p;
@@ -205,6 +219,7 @@ public record TrainConfig(double p, double lambda, double learningRate, int epoc
             earlyStop = c.earlyStop;
             threads = c.threads;
             mergeKnots = c.mergeKnots;
+            model = c.model;
         }
     }
 
@@ -212,6 +227,6 @@ public record TrainConfig(double p, double lambda, double learningRate, int epoc
     public String toString() {
         return "TrainConfig[optimizer=" + optimizer + ", p=" + p + ", lambda=" + lambda + ", lr=" + learningRate
                 + ", epochs=" + epochs + ", width=" + width + ", warmup=" + warmupEpochs + ", seed=" + seed
-                + ", normalize=" + normalize + ", restarts=" + restarts + ", earlyStop=" + earlyStop + ", threads=" + (threads == 0 ? "auto" : threads) + ", mergeKnots=" + mergeKnots + "]";
+                + ", normalize=" + normalize + ", restarts=" + restarts + ", earlyStop=" + earlyStop + ", threads=" + (threads == 0 ? "auto" : threads) + ", mergeKnots=" + mergeKnots + ", model=" + model + "]";
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 public class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int epoch;
+    private final double loss;
     private final transient UnivariateNeurons univariate;
     private final transient MultivariateNetwork multivariate;
 
@@ -16,6 +17,7 @@ public class TrainingDivergedException extends RuntimeException {
         super("training diverged at epoch " + epoch + ": the loss is " + loss
                 + " (lower the learning rate or rescale the data); the last finite state is kept");
         this.epoch = epoch;
+        this.loss = loss;
         this.univariate = univariate;
         this.multivariate = multivariate;
     }
@@ -23,6 +25,11 @@ public class TrainingDivergedException extends RuntimeException {
     /** The epoch whose loss was not finite. */
     public int epoch() {
         return epoch;
+    }
+
+    /** The loss that was not finite. */
+    public double loss() {
+        return loss;
     }
 
     /** The univariate network of the last epoch with a finite loss (in data units), if 1-D. */

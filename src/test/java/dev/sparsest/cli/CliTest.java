@@ -173,7 +173,7 @@ class CliTest {
     void predictTakesTheInputsOrADataFileAndNothingElse() throws Exception {
         Path data = write("nd3.csv", "a,b,y\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");
         Path model = dir.resolve("nd3.json");
-        assertEquals(0, run("train", data.toString(), "--epochs", "500", "--width", "4", "-o", model.toString()).code());
+        assertEquals(0, run("train", data.toString(), "--lambda", "0.003", "--epochs", "500", "--width", "4", "-o", model.toString()).code());
         String viaFile = run("predict", model.toString(), data.toString()).out();
         Path inputsOnly = write("inputs.csv", "a,b\n0,0\n1,0\n0,1\n1,1\n");
         assertEquals(viaFile, run("predict", model.toString(), inputsOnly.toString()).out(), "inputs alone, or with the target last");
@@ -261,7 +261,7 @@ class CliTest {
     void trainReadsMultivariateData() throws Exception {
         Path data = write("nd.csv", "a,b,y\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");
         Path model = dir.resolve("nd.json");
-        Result r = run("train", data.toString(), "--epochs", "2000", "--width", "8", "-o", model.toString());
+        Result r = run("train", data.toString(), "--lambda", "0.003", "--epochs", "2000", "--width", "8", "-o", model.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("4 points in 2 dimensions"), r.out());
         Map<?, ?> m = (Map<?, ?>) Json.parse(Files.readString(model));

@@ -143,7 +143,15 @@ class LossNdKernelsTest {
         double[] gvVec = new double[k];
         double[] workRef = new double[KernelProvider.scalar().lossNd().work(n, p.d, k)];
         double lossRef = KernelProvider.scalar().lossNd().lossGrad(p.x, p.y, n, p.d, p.w, p.v, k, gWRef, gvRef, workRef);
-        double lossVec = vector.lossNd().lossGrad(p.x, p.y, n, p.d, p.w, p.v, k, gWVec, gvVec, new double[vector.lossNd().work(n, p.d, k)]);
+        double[] workVec = new double[vector.lossNd().work(n, p.d, k)];
+        double lossVec = vector.lossNd().lossGrad(p.x, p.y, n, p.d, p.w, p.v, k, gWVec, gvVec, workVec);
+        // the residual gradients 2 (f - y) / n where each says it leaves them: f's tolerance, scaled
+        int offRef = KernelProvider.scalar().lossNd().residualGradients(n, p.d, k);
+        int offVec = vector.lossNd().residualGradients(n, p.d, k);
+        for (int i = 0; i < n; i++) {
+            near("residual gradient[" + i + "] scalar " + at, 2 * (fRef[i] - p.y[i]) / n, workRef[offRef + i], 2 * df[i] / n);
+            near("residual gradient[" + i + "] " + at, workRef[offRef + i], workVec[offVec + i], 4 * df[i] / n);
+        }
         double lossTol = 0;
         double sumG = 0;
         double sumDg = 0;

@@ -26,7 +26,7 @@ class MultivariateTrainerTest {
         return MultivariateDataset.of(x, y);
     }
 
-    private static final TrainConfig PAPER = TrainConfig.defaults().withWidth(100).withLambda(0.005);
+    private static final TrainConfig PAPER = TrainConfig.defaults().withWidth(100).withLambda(0.005).withModel(MultivariateModel.PAPER);
 
     @Test
     void reweightedL1AtP04EndsWithinTheMultivariateBounds() {

@@ -61,15 +61,21 @@ class ParallelLossTest {
         int n = 301, d = 7, k = 19;
         SplittableRandom r = new SplittableRandom(5);
         double[] x = uniform(r, n * d), y = uniform(r, n), w = uniform(r, k * (d + 1)), v = uniform(r, k);
-        double[] gw1 = new double[k * (d + 1)], gv1 = new double[k], gw2 = new double[k * (d + 1)], gv2 = new double[k];
-        double loss1, loss2;
-        try (MultivariateLoss one = new MultivariateLoss(x, y, d, k, 1, K); MultivariateLoss two = new MultivariateLoss(x, y, d, k, 2, K)) {
-            loss1 = one.lossGrad(w, v, k, gw1, gv1);
-            loss2 = two.lossGrad(w, v, k, gw2, gv2);
+        for (double[] affine : new double[][] {null, uniform(r, d + 1)}) { // the paper's model, then the affine one
+            double[] gw1 = new double[k * (d + 1)], gv1 = new double[k], gw2 = new double[k * (d + 1)], gv2 = new double[k];
+            double[] ga1 = affine == null ? null : new double[d + 1], ga2 = affine == null ? null : new double[d + 1];
+            double loss1, loss2;
+            try (MultivariateLoss one = new MultivariateLoss(x, y, d, k, 1, K); MultivariateLoss two = new MultivariateLoss(x, y, d, k, 2, K)) {
+                loss1 = one.lossGrad(w, v, affine, k, gw1, gv1, ga1);
+                loss2 = two.lossGrad(w, v, affine, k, gw2, gv2, ga2);
+            }
+            assertEquals(loss1, loss2, 1e-12 * loss1);
+            assertClose(gw1, gw2, "gW");
+            assertClose(gv1, gv2, "gv");
+            if (affine != null) {
+                assertClose(ga1, ga2, "ga");
+            }
         }
-        assertEquals(loss1, loss2, 1e-12 * loss1);
-        assertClose(gw1, gw2, "gW");
-        assertClose(gv1, gv2, "gv");
     }
 
     @Test

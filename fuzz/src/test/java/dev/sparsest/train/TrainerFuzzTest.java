@@ -44,6 +44,8 @@ class TrainerFuzzTest {
             }
             y[i] = data.consumeDouble();
         }
+        // d-D: the paper's model (raw units) or the affine one (standardized)
+        TrainConfig config = cfg.withModel(data.consumeBoolean() ? MultivariateModel.PAPER : MultivariateModel.AFFINE);
         try {
             if (univariate) {
                 double[] xs = new double[n];
@@ -51,19 +53,19 @@ class TrainerFuzzTest {
                     xs[i] = x[i][0];
                 }
                 UnivariateDataset set = UnivariateDataset.of(xs, y);
-                TrainedUnivariate t = new UnivariateTrainer(cfg).train(set);
+                TrainedUnivariate t = new UnivariateTrainer(config).train(set);
                 for (int i = 0; i < set.size(); i++) {
                     assertTrue(Double.isFinite(t.network().evaluate(set.x(i))), "finite output at x = " + set.x(i));
                 }
             } else {
                 MultivariateDataset set = MultivariateDataset.of(x, y);
-                if (cfg.normalize()) { // 1-D only so far: refused by name, never ignored
+                if (config.normalize()) { // 1-D only so far: refused by name, never ignored
                     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                            () -> new MultivariateTrainer(cfg));
+                            () -> new MultivariateTrainer(config));
                     assertTrue(e.getMessage().contains("normalization"), e.getMessage());
                     return;
                 }
-                TrainedMultivariate t = new MultivariateTrainer(cfg).train(set);
+                TrainedMultivariate t = new MultivariateTrainer(config).train(set);
                 for (int i = 0; i < set.size(); i++) {
                     assertTrue(Double.isFinite(t.network().evaluate(set.inputs(), i * d)), "finite output at row " + i);
                 }

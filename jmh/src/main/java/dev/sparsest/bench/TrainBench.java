@@ -2,6 +2,7 @@ package dev.sparsest.bench;
 
 import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.data.UnivariateDataset;
+import dev.sparsest.train.MultivariateModel;
 import dev.sparsest.train.MultivariateTrainer;
 import dev.sparsest.train.TrainConfig;
 import dev.sparsest.train.UnivariateTrainer;
@@ -66,7 +67,7 @@ public class TrainBench {
 
     @Benchmark
     public Object paperNdP04() {
-        return new MultivariateTrainer(TrainConfig.defaults().withWidth(100).withLambda(0.005)).train(paperNd);
+        return new MultivariateTrainer(TrainConfig.defaults().withWidth(100).withLambda(0.005).withModel(MultivariateModel.PAPER)).train(paperNd);
     }
 
     /** N = 4096, K = 1024, 200 epochs (the sweep kernels). */
@@ -78,6 +79,6 @@ public class TrainBench {
     /** N = 1024, d = 64, K = 256, 200 epochs. */
     @Benchmark
     public Object largeNd() {
-        return new MultivariateTrainer(TrainConfig.defaults().withWidth(256).withEpochs(LARGE_EPOCHS)).train(largeNd);
+        return new MultivariateTrainer(TrainConfig.defaults().withWidth(256).withEpochs(LARGE_EPOCHS).withModel(MultivariateModel.PAPER)).train(largeNd);
     }
 }

@@ -2,6 +2,7 @@ package dev.sparsest.exact.multivariate;
 
 import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.prop.Prop;
+import dev.sparsest.train.MultivariateModel;
 import dev.sparsest.train.MultivariateTrainer;
 import dev.sparsest.train.TrainConfig;
 import dev.sparsest.train.TrainedMultivariate;
@@ -32,7 +33,7 @@ class TrainerAgainstOracleTest {
                 scale = Math.max(scale, Math.abs(data.y(i)));
             }
             for (long seed : SEEDS) {
-                TrainedMultivariate trained = new MultivariateTrainer(TrainConfig.defaults().withSeed(seed)).train(data);
+                TrainedMultivariate trained = new MultivariateTrainer(TrainConfig.defaults().withSeed(seed).withModel(MultivariateModel.PAPER)).train(data);
                 runs[0]++;
                 assertTrue(trained.activeNeurons() <= data.size(),
                         trained.activeNeurons() + " active neurons for " + data.size() + " points (seed " + seed + ")");
