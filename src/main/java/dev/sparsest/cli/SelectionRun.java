@@ -43,7 +43,7 @@ final class SelectionRun {
         NumericTable table = q.table();
         TrainConfig config = q.config();
         MultivariateDataset d = table.toMultivariateSamples();
-        ConstantColumns.warn(d, table, config);
+        DataWarnings.warn(d, table, config);
         LambdaGrid grid = q.epochs() == null ? LambdaGrid.defaults() : LambdaGrid.defaults().withEpochs(q.epochs());
         LambdaSelection selection = new LambdaSelection(config, grid, q.threads());
         LambdaSelection.Result r;

@@ -34,7 +34,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", description = "Train a sparse ReLU network by the paper's reweighted l1 (or Adam / AdamW). "
-        + "Two columns: univariate (x, y); more: d input columns, then y.", sortOptions = false, mixinStandardHelpOptions = true)
+        + "Two columns: univariate (x, y); more: d input columns, then y (d-D: by default the affine model, "
+        + "lambda chosen by 5-fold cross-validation).", sortOptions = false, mixinStandardHelpOptions = true)
 final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATA.csv")
     Path data;
@@ -216,7 +217,7 @@ final class TrainCommand implements Callable<Integer> {
                     t.knotsAdded() == 0 ? "" : String.format(Locale.ROOT, " (the polish added %d knot(s) the trained ones lacked)", t.knotsAdded()));
         } else {
             MultivariateDataset d = table.toMultivariateSamples();
-            ConstantColumns.warn(d, table, config);
+            DataWarnings.warn(d, table, config);
             TrainedMultivariate t = new MultivariateTrainer(config).train(d, progress);
             history = t.history();
             json = ModelFiles.multivariate(t.network(), table);

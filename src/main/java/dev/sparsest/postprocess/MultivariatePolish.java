@@ -9,7 +9,8 @@ import dev.sparsest.numeric.PreActivation;
 import java.util.Arrays;
 
 /**
- * The d-D post-processing of a pruned trained network: a least-squares refit of the output
+ * The d-D post-processing of a pruned trained network: neurons linear on the data folded into
+ * the affine part (affine networks), a least-squares refit of the output
  * weights, Gauss-Newton on the nonzero parameters, then at most N active neurons at no more l^p
  * cost ({@link NeuronReduction}). Internal to the library (the trainer's last step), not part of
  * its API.
@@ -18,9 +19,13 @@ public final class MultivariatePolish {
     private MultivariatePolish() {
     }
 
-    /** The polished network: refit, refined, then reduced where the fit stays as good. */
+    /**
+     * The polished network: neurons linear on the data folded into the affine part (affine
+     * networks, {@link LinearNeurons}), refit, refined, then reduced where the fit stays as good.
+     */
     public static MultivariateNetwork polish(MultivariateNetwork pruned, MultivariateDataset data, double p) {
-        return fewerNeurons(refine(refitOutputs(pruned, data), data), data, p);
+        MultivariateNetwork polished = fewerNeurons(refine(refitOutputs(LinearNeurons.fold(pruned, data), data), data), data, p);
+        return LinearNeurons.fold(polished, data); // the refinement can move a neuron off its last kink
     }
 
     /**

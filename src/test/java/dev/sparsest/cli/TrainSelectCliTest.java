@@ -149,6 +149,15 @@ class TrainSelectCliTest {
     }
 
     @Test
+    void noMoreRowsThanAffineCoefficientsIsSaid() throws Exception {
+        Path data = dir.resolve("wide.csv");
+        Files.writeString(data, "a,b,c,y\n0,0,1,0\n1,0,2,1\n0,1,0,1\n1,1,5,0\n");
+        CliTest.Result r = run("train", data.toString(), "--lambda", "0.1", "--epochs", "200", "--width", "4");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("4 rows for 3 inputs"), r.err());
+    }
+
+    @Test
     void tooFewRowsForTheFoldsSaysWhatToDo() throws Exception {
         Path data = dir.resolve("tiny.csv");
         Files.writeString(data, "a,b,y\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");

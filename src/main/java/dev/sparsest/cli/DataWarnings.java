@@ -9,15 +9,23 @@ import dev.sparsest.train.TrainConfig;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The warning for constant input columns, which the affine model's standardization sets aside. */
-final class ConstantColumns {
-    private ConstantColumns() {
+/** Warnings on stderr about d-D data the affine model can train on but a user should know of. */
+final class DataWarnings {
+    private DataWarnings() {
     }
 
-    /** On stderr, by header name (or 1-based number): the constant input columns, which get weight 0. */
+    /**
+     * The constant input columns, by header name (or 1-based number), which get weight 0; and data
+     * with no more rows than the affine part has coefficients, which it alone can interpolate.
+     */
     static void warn(MultivariateDataset d, NumericTable table, TrainConfig config) {
         if (config.model() != MultivariateModel.AFFINE) {
             return;
+        }
+        if (d.size() <= d.dimension() + 1) {
+            System.err.println("sparsest: warning: " + d.size() + " rows for " + d.dimension() + " inputs: the affine part's "
+                    + (d.dimension() + 1) + " coefficients alone can fit every row, so no neuron is needed and held-out "
+                    + "errors say little; more rows than inputs + 1 are needed for a meaningful fit");
         }
         List<Integer> constant = Standardization.of(d).constantColumns();
         if (!constant.isEmpty()) {
