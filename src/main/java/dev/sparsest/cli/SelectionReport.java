@@ -41,8 +41,9 @@ final class SelectionReport {
         LambdaSelection.Row c = r.choice();
         String rule = r.method() instanceof LambdaSelection.CrossValidation cv
                 ? cv.folds() + "-fold cross-validation" : "a holdout of " + ((LambdaSelection.Holdout) r.method()).fraction();
+        String empty = c.full().network().hasAffinePart() ? "the least-squares plane's" : "the zero function's (the paper's model)";
         String what = c.full().activeNeurons() == 0
-                ? " (no neuron: the least-squares plane's validation error is within one standard error of the least on this path)"
+                ? " (no neuron: " + empty + " validation error is within one standard error of the least on this path)"
                 : "";
         return String.format(Locale.ROOT, "  chosen by %s and the one-standard-error rule: lambda %.4g, %d nonzero parameters in %d neurons, "
                 + "validation RMSE %.4g%s%n", rule, c.lambda(), c.full().nonzeroParameters(), c.full().activeNeurons(),

@@ -54,7 +54,7 @@ final class SelectionRun {
                 r = selection.select(d, q.method(), stop::requested, runs -> {
                     trained.accumulate(runs);
                     if (bar != null) {
-                        bar.stepTo(runs);
+                        bar.stepTo(trained.get()); // the paths' threads report out of order: never step back
                     }
                 });
             } catch (CancellationException e) {

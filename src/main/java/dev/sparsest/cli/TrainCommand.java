@@ -139,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
             return new SelectionRun(new SelectionRun.Request(data, table, config, method.get(), epochs, threads, output, plot,
                     formatOption.json(), t0), stop -> interruption = stop).call();
         }
-        long totalEpochs = table.columnCount() == 2 ? (long) epochs * restarts : epochs;
+        long totalEpochs = univariate ? (long) config.epochs() * restarts : config.epochs();
         try (Interruption stop = new Interruption();
              Progress progress = new Progress(totalEpochs, table.columnCount() == 2 ? "active neurons" : "nonzero params", stop)) {
             interruption = stop;
@@ -182,6 +182,10 @@ final class TrainCommand implements Callable<Integer> {
         Optional<LambdaSelection.Method> chosen = select == null
                 ? (lambda == null ? Optional.of(new LambdaSelection.CrossValidation(SelectionMethod.DEFAULT_FOLDS)) : Optional.empty())
                 : select.method();
+        if (chosen.isPresent() && optimizer == Optimizer.ADAM) {
+            throw usage("--optimizer adam has no penalty, so every lambda trains the same network: give --select none "
+                    + "and any --lambda, or choose prox or adamw");
+        }
         if (select != null && chosen.isPresent() && lambda != null) {
             throw usage("--select chooses lambda and --lambda fixes it: give one of them");
         }

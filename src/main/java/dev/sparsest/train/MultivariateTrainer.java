@@ -86,7 +86,8 @@ public final class MultivariateTrainer {
             MultivariateDataset data = units.data();
             double[] inputs = data.inputs();
             Representable.requireFiniteOutputs(i -> network.evaluate(inputs, i * data.dimension()), data.size());
-            // in raw units the pruned entries are exact zeros, so the count needs no threshold there
+            // the deployed network's count: weights pruned in training units stay exact zeros in raw units, a pruned
+            // bias in general does not (b' = b - sum_t w_t mu_t / s_t), and the raw network is what the user gets
             int parameters = units.affine() ? network.nonzeroParameters(0) : polished.nonzeroParameters(threshold());
             return new TrainedMultivariate(network, units.toRaw(raw), polished.activeNeurons(threshold()), parameters,
                     MultivariatePolish.mse(units.toRaw(raw), data), MultivariatePolish.mse(units.toRaw(pruned), data),

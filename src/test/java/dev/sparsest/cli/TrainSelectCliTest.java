@@ -111,11 +111,12 @@ class TrainSelectCliTest {
                 {data.toString(), "--select", "holdout:1.5"},
                 {data.toString(), "--model", "deep"},
                 {data.toString(), "--log", "log.csv"},                   // one run's log, but a path of runs
+                {data.toString(), "--optimizer", "adam"},                // no penalty: every lambda the same
                 {oneD.toString(), "--select", "cv"},
                 {oneD.toString(), "--model", "paper"},
                 {oneD.toString(), "--format", "json"},
         };
-        String[] named = {"--select", "--select none", "--select", "--select", "--select", "--model", "--log", "--select", "--model",
+        String[] named = {"--select", "--select none", "--select", "--select", "--select", "--model", "--log", "--optimizer adam", "--select", "--model",
                 "--format json"};
         for (int c = 0; c < cases.length; c++) {
             String[] args = new String[cases[c].length + 3];
@@ -155,6 +156,18 @@ class TrainSelectCliTest {
         CliTest.Result r = run("train", data.toString(), "--lambda", "0.1", "--epochs", "200", "--width", "4");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("4 rows for 3 inputs"), r.err());
+    }
+
+    @Test
+    void theDefaultEpochsWhenNoneAreGiven() throws Exception {
+        Path oneD = dir.resolve("peak.csv");
+        Files.writeString(oneD, "0,0\n1,1\n2,0\n3,0\n");
+        CliTest.Result univariate = run("train", oneD.toString(), "--width", "4");
+        assertEquals(0, univariate.code(), univariate.err());
+        Path wide = dir.resolve("xor.csv");
+        Files.writeString(wide, "a,b,y\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");
+        CliTest.Result fixed = run("train", wide.toString(), "--lambda", "0.01", "--width", "2", "--early-stop", "2000");
+        assertEquals(0, fixed.code(), fixed.err());
     }
 
     @Test
