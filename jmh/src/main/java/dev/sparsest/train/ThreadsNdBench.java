@@ -63,6 +63,6 @@ public class ThreadsNdBench {
 
     @Benchmark
     public double epochNd() {
-        return lossNd.lossGrad(wn, vn, kn, gwn, gvn);
+        return lossNd.lossGrad(wn, vn, null, kn, gwn, gvn, null); // the paper's model: no affine part
     }
 }
