@@ -25,7 +25,22 @@ public final class MultivariatePolish {
      */
     public static MultivariateNetwork polish(MultivariateNetwork pruned, MultivariateDataset data, double p) {
         MultivariateNetwork polished = fewerNeurons(refine(refitOutputs(LinearNeurons.fold(pruned, data), data), data), data, p);
-        return LinearNeurons.fold(polished, data); // the refinement can move a neuron off its last kink
+        return LinearNeurons.fold(fewerCoordinates(polished, data, p), data); // the refinement can move a neuron off its last kink
+    }
+
+    /** {@link VertexPurification}, kept when it drops a parameter and the fit at the data stays as good. */
+    private static MultivariateNetwork fewerCoordinates(MultivariateNetwork f, MultivariateDataset data, double p) {
+        MultivariateNetwork purified = VertexPurification.purify(f, data, p);
+        return purified != f && purified.nonzeroParameters(0) < f.nonzeroParameters(0) && asGood(purified, f, data) ? purified : f;
+    }
+
+    /** The fit at the data is as good as before, to rounding (or both at round-off level). */
+    private static boolean asGood(MultivariateNetwork candidate, MultivariateNetwork before, MultivariateDataset data) {
+        double scale = 0;
+        for (int i = 0; i < data.size(); i++) {
+            scale = Math.max(scale, Math.abs(data.y(i)));
+        }
+        return mse(candidate, data) <= Math.max(2 * mse(before, data), 1e-24 * scale * scale);
     }
 
     /**
@@ -37,12 +52,7 @@ public final class MultivariatePolish {
             return f;
         }
         MultivariateNetwork reduced = refine(NeuronReduction.reduce(f, data, p), data);
-        double scale = 0;
-        for (int i = 0; i < data.size(); i++) {
-            scale = Math.max(scale, Math.abs(data.y(i)));
-        }
-        double before = mse(f, data);
-        return mse(reduced, data) <= Math.max(2 * before, 1e-24 * scale * scale) ? reduced : f;
+        return asGood(reduced, f, data) ? reduced : f;
     }
 
     /**
