@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -115,27 +116,40 @@ public final class LambdaSelection {
         int[][] heldOut = split(data.size(), method, config.seed());
         AtomicInteger finished = new AtomicInteger();
         Runnable runDone = () -> runsDone.accept(finished.incrementAndGet());
+        AtomicBoolean failed = new AtomicBoolean(); // one failing path stops the others at their next run
+        BooleanSupplier stop = () -> failed.get() || cancelled.getAsBoolean();
         List<java.util.concurrent.Callable<List<LambdaPath.Step>>> tasks = new ArrayList<>();
-        tasks.add(() -> LambdaPath.run(config, kernels, data, grid, cancelled, runDone));
+        tasks.add(() -> LambdaPath.run(config, kernels, data, grid, stop, runDone));
         for (int[] part : heldOut) {
             MultivariateDataset training = data.rows(complement(part, data.size()));
-            tasks.add(() -> LambdaPath.run(config, kernels, training, grid, cancelled, runDone));
+            tasks.add(() -> LambdaPath.run(config, kernels, training, grid, stop, runDone));
         }
-        List<List<LambdaPath.Step>> paths = runAll(tasks);
+        List<List<LambdaPath.Step>> paths = runAll(tasks, failed);
         if (cancelled.getAsBoolean()) {
             throw new java.util.concurrent.CancellationException("lambda selection interrupted");
         }
         return rule(data, method, heldOut, paths);
     }
 
-    private List<List<LambdaPath.Step>> runAll(List<java.util.concurrent.Callable<List<LambdaPath.Step>>> tasks) {
+    /** The paths' results in order; the first failure sets {@code failed} (the others stop early) and is rethrown. */
+    private List<List<LambdaPath.Step>> runAll(List<java.util.concurrent.Callable<List<LambdaPath.Step>>> tasks, AtomicBoolean failed) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
             Thread t = new Thread(r, "sparsest-lambda-path");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<List<LambdaPath.Step>>> futures = pool.invokeAll(tasks);
+            List<Future<List<LambdaPath.Step>>> futures = new ArrayList<>();
+            for (java.util.concurrent.Callable<List<LambdaPath.Step>> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return task.call();
+                    } catch (RuntimeException | Error e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                }));
+            }
             List<List<LambdaPath.Step>> out = new ArrayList<>();
             for (Future<List<LambdaPath.Step>> f : futures) {
                 out.add(f.get());

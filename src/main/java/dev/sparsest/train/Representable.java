@@ -23,7 +23,7 @@ final class Representable {
             throw e;
         } catch (IllegalArgumentException e) {
             throw new InvalidDataException("the trained network cannot be represented in doubles (" + e.getMessage()
-                    + "): rescale the data, or train with normalization");
+                    + "): rescale the data (1-D data: or train with normalization)");
         }
     }
 
@@ -33,7 +33,7 @@ final class Representable {
             double f = outputAt.applyAsDouble(i);
             if (!Double.isFinite(f)) {
                 throw new InvalidDataException("the trained network's output at data point " + (i + 1) + " is " + f
-                        + ": rescale the data, or train with normalization");
+                        + ": rescale the data (1-D data: or train with normalization)");
             }
         }
     }

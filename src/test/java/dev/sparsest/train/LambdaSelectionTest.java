@@ -64,6 +64,23 @@ class LambdaSelectionTest {
     }
 
     @Test
+    void aPathThatFailsFailsTheSelection() {
+        SplittableRandom r = new SplittableRandom(2);
+        double[][] x = new double[30][2];
+        double[] y = new double[30];
+        for (int i = 0; i < 30; i++) {
+            x[i][0] = r.nextDouble();
+            x[i][1] = r.nextDouble();
+            y[i] = r.nextDouble();
+        }
+        LambdaSelection diverging = new LambdaSelection(TrainConfig.defaults().withWidth(4).withLearningRate(1e300),
+                LambdaGrid.defaults().withEpochs(50), 2, KernelProvider.get());
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> diverging.select(MultivariateDataset.of(x, y), new LambdaSelection.CrossValidation(3)));
+        assertTrue(e instanceof TrainingDivergedException || e instanceof dev.sparsest.data.InvalidDataException, e.toString());
+    }
+
+    @Test
     void theSameChoiceForEveryThreadCountAndFewerParametersAsLambdaGrows() {
         SplittableRandom r = new SplittableRandom(11);
         int n = 48;
