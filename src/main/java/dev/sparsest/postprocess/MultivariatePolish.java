@@ -30,7 +30,7 @@ public final class MultivariatePolish {
 
     /** {@link VertexPurification}, kept when it drops a parameter and the fit at the data stays as good. */
     private static MultivariateNetwork fewerCoordinates(MultivariateNetwork f, MultivariateDataset data, double p) {
-        MultivariateNetwork purified = VertexPurification.purify(f, data, p);
+        MultivariateNetwork purified = VertexPurification.purify(f, data, p, true);
         return purified != f && purified.nonzeroParameters(0) < f.nonzeroParameters(0) && asGood(purified, f, data) ? purified : f;
     }
 

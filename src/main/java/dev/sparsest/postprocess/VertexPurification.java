@@ -28,6 +28,17 @@ final class VertexPurification {
     }
 
     static MultivariateNetwork purify(MultivariateNetwork f, MultivariateDataset data, double p) {
+        return purify(f, data, p, false);
+    }
+
+    /**
+     * As {@link #purify(MultivariateNetwork, MultivariateDataset, double)}; with
+     * {@code crossPatterns}, at each vertex a held pre-activation may also change sides (its
+     * neuron's activity at that point flips where its contribution is zero, so no output moves)
+     * when moving on from there drops a parameter. The l^p cost may then grow: only the count is
+     * guaranteed not to.
+     */
+    static MultivariateNetwork purify(MultivariateNetwork f, MultivariateDataset data, double p, boolean crossPatterns) {
         int d = f.dimension();
         int m = d + 1;
         int k = f.width();
@@ -35,58 +46,202 @@ final class VertexPurification {
         int free = f.hasAffinePart() ? m : 0;
         double[] v = f.outputWeights();
         double[] w = f.weights();
-        double[] u = new double[k * m + free];
-        double[] sign = new double[k];
+        Walk walk = new Walk(k, m, n, free, augmented(data));
         for (int j = 0; j < k; j++) {
-            sign[j] = Math.signum(v[j]);
+            walk.sign[j] = Math.signum(v[j]);
             for (int t = 0; t < m; t++) {
-                u[j * m + t] = Math.abs(v[j]) * w[j * m + t];
+                walk.u[j * m + t] = Math.abs(v[j]) * w[j * m + t];
+            }
+            for (int i = 0; i < n; i++) {
+                walk.z[j][i] = Math.abs(v[j]) * PreActivation.of(w, j * m, data.inputs(), i * d, d); // u's scale
+                walk.active[j][i] = walk.z[j][i] > 0;
+                walk.held[j][i] = walk.z[j][i] == 0;
             }
         }
         if (free > 0) {
-            System.arraycopy(f.affinePart(), 0, u, k * m, m);
+            System.arraycopy(f.affinePart(), 0, walk.u, k * m, m);
         }
-        int support = 0;
-        for (double e : u) {
-            support += e != 0 ? 1 : 0;
-        }
+        int support = supportOf(walk.u).length;
         if (support == 0 || support > MAX_COORDINATES || n > MAX_POINTS) {
             return f;
         }
-        double[] xt = augmented(data);
-        // z[j][i]: neuron j's pre-activation at point i; held[j][i]: fixed at zero from now on
-        double[][] z = new double[k][n];
-        boolean[][] active = new boolean[k][n];
-        boolean[][] held = new boolean[k][n];
-        for (int j = 0; j < k; j++) {
-            for (int i = 0; i < n; i++) {
-                z[j][i] = Math.abs(v[j]) * PreActivation.of(w, j * m, data.inputs(), i * d, d); // u's scale
-                active[j][i] = z[j][i] > 0;
-                held[j][i] = z[j][i] == 0;
-            }
+        boolean moved = walk.descend(p);
+        while (crossPatterns && walk.crossOnce(p)) {
+            moved = true;
         }
-        boolean moved = false;
-        for (int step = 0; step < u.length + k * n; step++) {
+        return moved ? network(walk.u, walk.sign, k, m, free, d) : f;
+    }
+
+    /** The coordinates, pre-activations, activities and holds of one purification. */
+    private static final class Walk {
+        final int k;
+        final int m;
+        final int n;
+        final double[] xt;
+        final double[] sign;
+        double[] u;
+        double[][] z;
+        boolean[][] active;
+        boolean[][] held;
+
+        Walk(int k, int m, int n, int free, double[] xt) {
+            this.k = k;
+            this.m = m;
+            this.n = n;
+            this.xt = xt;
+            this.sign = new double[k];
+            this.u = new double[k * m + free];
+            this.z = new double[k][n];
+            this.active = new boolean[k][n];
+            this.held = new boolean[k][n];
+        }
+
+        /** A null direction of the current constraints over the support (zero elsewhere), or null at a vertex. */
+        double[] direction() {
             int[] cols = supportOf(u);
-            double[][] rows = constraints(cols, u.length, k, m, n, xt, sign, active, held);
-            double[] dir = NullSpace.vector(rows, cols.length, RANK_TOLERANCE);
+            double[] dir = NullSpace.vector(constraints(cols, k, m, n, xt, sign, active, held), cols.length, RANK_TOLERANCE);
             if (dir == null) {
-                break;
+                return null;
             }
             double[] delta = new double[u.length];
             for (int c = 0; c < cols.length; c++) {
                 delta[cols[c]] = dir[c];
             }
-            double up = limit(u, delta, 1, k, m, n, xt, z, held);
-            double down = limit(u, delta, -1, k, m, n, xt, z, held);
-            double t = cost(u, delta, up, k * m, p) <= cost(u, delta, -down, k * m, p) ? up : -down;
-            if (!Double.isFinite(t)) {
-                break; // a direction that changes nothing the ratio test sees: stop rather than jump
-            }
-            apply(u, delta, t, k, m, n, xt, z, held);
-            moved = true;
+            return delta;
         }
-        return moved ? network(u, sign, k, m, free, d) : f;
+
+        /** Moves toward the cheaper end while a direction exists; whether anything moved. */
+        boolean descend(double p) {
+            boolean moved = false;
+            for (int step = 0; step < u.length + k * n; step++) {
+                double[] delta = direction();
+                if (delta == null) {
+                    break;
+                }
+                double up = limit(delta, 1);
+                double down = limit(delta, -1);
+                double t = cost(u, delta, up, k * m, p) <= cost(u, delta, -down, k * m, p) ? up : -down;
+                if (!Double.isFinite(t)) {
+                    break; // a direction that changes nothing the ratio test sees: stop rather than jump
+                }
+                apply(delta, t);
+                moved = true;
+            }
+            return moved;
+        }
+
+        /** One held pre-activation flipped to the other side, kept only if the support shrinks; whether one was. */
+        boolean crossOnce(double p) {
+            int before = supportOf(u).length;
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < n; i++) {
+                    if (!held[j][i] || norm(u, j * m, m) == 0) {
+                        continue;
+                    }
+                    Walk saved = copy();
+                    active[j][i] = !active[j][i];
+                    held[j][i] = false;
+                    double[] delta = direction();
+                    double dz = delta == null ? 0 : dot(delta, j * m, xt, i * m, m);
+                    if (dz != 0) {
+                        double s = active[j][i] == dz > 0 ? 1 : -1; // away from zero, into the new side
+                        double t = limit(delta, s);
+                        if (Double.isFinite(t) && t > 0) {
+                            apply(delta, s * t);
+                            descend(p);
+                            if (supportOf(u).length < before) {
+                                return true;
+                            }
+                        }
+                    }
+                    restore(saved);
+                }
+            }
+            return false;
+        }
+
+        private Walk copy() {
+            Walk c = new Walk(k, m, n, 0, xt);
+            c.u = u.clone();
+            c.z = deep(z);
+            c.active = deep(active);
+            c.held = deep(held);
+            return c;
+        }
+
+        private void restore(Walk c) {
+            u = c.u;
+            z = c.z;
+            active = c.active;
+            held = c.held;
+        }
+
+        /**
+         * The longest step s t >= 0 along delta before a coordinate reaches zero or a free
+         * pre-activation reaches zero from its side (active: from above; inactive: from below).
+         */
+        double limit(double[] delta, double s) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < u.length; c++) {
+                double dc = s * delta[c];
+                if (u[c] != 0 && dc != 0 && (u[c] > 0) != (dc > 0)) {
+                    best = Math.min(best, -u[c] / dc);
+                }
+            }
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < n; i++) {
+                    if (held[j][i]) {
+                        continue;
+                    }
+                    double dz = s * dot(delta, j * m, xt, i * m, m);
+                    if (active[j][i] ? dz < 0 : dz > 0) {
+                        best = Math.min(best, Math.max(-z[j][i] / dz, 0));
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** Moves by t delta; what reached zero (to rounding) is set to exactly 0, pre-activations there held. */
+        void apply(double[] delta, double t) {
+            double[] before = u.clone();
+            for (int c = 0; c < u.length; c++) {
+                double moved = u[c] + t * delta[c];
+                u[c] = Math.abs(moved) <= 1e-12 * Math.abs(before[c])
+                        || (before[c] != 0 && Math.signum(moved) != Math.signum(before[c])) ? 0 : moved;
+            }
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < n; i++) {
+                    if (held[j][i]) {
+                        continue;
+                    }
+                    double next = dot(u, j * m, xt, i * m, m);
+                    double scale = Math.abs(z[j][i]) + Math.abs(t * dot(delta, j * m, xt, i * m, m));
+                    if (Math.abs(next) <= 1e-12 * scale || (active[j][i] ? next < 0 : next > 0)) {
+                        held[j][i] = true;
+                        z[j][i] = 0;
+                    } else {
+                        z[j][i] = next;
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[][] deep(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    private static boolean[][] deep(boolean[][] a) {
+        boolean[][] c = new boolean[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
     }
 
     /** The points as rows (x_i, 1). */
@@ -116,7 +271,7 @@ final class VertexPurification {
     }
 
     /** Rows: one per point (the output must not move), one per held pre-activation (it stays 0). */
-    private static double[][] constraints(int[] cols, int length, int k, int m, int n, double[] xt, double[] sign,
+    private static double[][] constraints(int[] cols, int k, int m, int n, double[] xt, double[] sign,
                                           boolean[][] active, boolean[][] held) {
         int heldCount = 0;
         for (int j = 0; j < k; j++) {
@@ -165,29 +320,6 @@ final class VertexPurification {
         return false;
     }
 
-    /** The longest step s * t >= 0 along delta before a coordinate or a free pre-activation reaches 0. */
-    private static double limit(double[] u, double[] delta, double s, int k, int m, int n, double[] xt, double[][] z, boolean[][] held) {
-        double best = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < u.length; c++) {
-            double dc = s * delta[c];
-            if (u[c] != 0 && dc != 0 && (u[c] > 0) != (dc > 0)) {
-                best = Math.min(best, -u[c] / dc);
-            }
-        }
-        for (int j = 0; j < k; j++) {
-            for (int i = 0; i < n; i++) {
-                if (held[j][i]) {
-                    continue;
-                }
-                double dz = s * dot(delta, j * m, xt, i * m, m);
-                if (dz != 0 && (z[j][i] > 0) != (dz > 0)) {
-                    best = Math.min(best, -z[j][i] / dz);
-                }
-            }
-        }
-        return best;
-    }
-
     /** sum |u_c + t delta_c|^p over the neurons' coordinates (the affine part is not penalized). */
     private static double cost(double[] u, double[] delta, double t, int penalized, double p) {
         if (!Double.isFinite(t)) {
@@ -198,31 +330,6 @@ final class VertexPurification {
             s += Math.pow(Math.abs(u[c] + t * delta[c]), p);
         }
         return s;
-    }
-
-    /** Moves by t delta; the coordinates and pre-activations that reached zero (to rounding) are set to exactly 0. */
-    private static void apply(double[] u, double[] delta, double t, int k, int m, int n, double[] xt, double[][] z, boolean[][] held) {
-        double[] before = u.clone();
-        for (int c = 0; c < u.length; c++) {
-            double moved = u[c] + t * delta[c];
-            u[c] = Math.abs(moved) <= 1e-12 * Math.abs(before[c]) || (before[c] != 0 && Math.signum(moved) != Math.signum(before[c]))
-                    ? 0 : moved;
-        }
-        for (int j = 0; j < k; j++) {
-            for (int i = 0; i < n; i++) {
-                if (held[j][i]) {
-                    continue;
-                }
-                double next = dot(u, j * m, xt, i * m, m);
-                double scale = Math.abs(z[j][i]) + Math.abs(t * dot(delta, j * m, xt, i * m, m));
-                if (Math.abs(next) <= 1e-12 * scale || Math.signum(next) != Math.signum(z[j][i])) {
-                    held[j][i] = true;
-                    z[j][i] = 0;
-                } else {
-                    z[j][i] = next;
-                }
-            }
-        }
     }
 
     private static double dot(double[] a, int aOff, double[] b, int bOff, int len) {

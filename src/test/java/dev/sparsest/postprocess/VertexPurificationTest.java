@@ -71,4 +71,24 @@ class VertexPurificationTest {
             }
         }
     }
+
+    /**
+     * Two points of opposite sign in 1-D: the trained network (a kink between them plus a
+     * weight-only neuron, 3 parameters) is a vertex of its own pattern; crossing the zero
+     * pre-activation at the second point reaches the optimum's pattern (a constant neuron plus a
+     * weight-only one: 2 parameters, the exact l0 optimum) with the same outputs.
+     */
+    @Test
+    void crossingAZeroPreActivationReachesTheSparserPattern() {
+        MultivariateDataset data = MultivariateDataset.of(new double[][] {{-0.5}, {-0.75}}, new double[] {0.3, -0.2});
+        MultivariateNetwork trained = new MultivariateNetwork(new double[] {1.226741816190272, 0.8983629544206031, -0.5163977794943223, 0},
+                new double[] {1.5205102700952473, -0.5163977794943222}, 1);
+        MultivariateNetwork held = VertexPurification.purify(trained, data, 0.4);
+        MultivariateNetwork crossed = VertexPurification.purify(trained, data, 0.4, true);
+        assertEquals(3, held.nonzeroParameters(0), "no pattern-preserving move drops a parameter");
+        assertEquals(2, crossed.nonzeroParameters(0));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(data.y(i), crossed.evaluate(data.inputs(), i), 1e-12, "row " + i);
+        }
+    }
 }
