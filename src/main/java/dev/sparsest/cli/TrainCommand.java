@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-knot-merging", description = "1-D: leave same-sign knots of one data interval to the proximal step, as the paper's Algorithm 1 (default: merged exactly every 64 epochs)")
     boolean noKnotMerging;
 
-    @Option(names = "--restarts", paramLabel = "R", description = "train R times (seeds S, S+1, ...) and keep the sparsest interpolating run (1-D; default: ${DEFAULT-VALUE})")
+    @Option(names = "--restarts", paramLabel = "R", description = "train R times (seeds S, S+1, ...) and keep the sparsest interpolating run (1-D, and d-D with --model paper; default: ${DEFAULT-VALUE})")
     int restarts = 1;
 
     @Option(names = "--early-stop", paramLabel = "WINDOW", description = "stop once the support and the least loss are unchanged over WINDOW epochs (default: off)")
@@ -123,12 +123,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         NumericTable table = CsvReader.read(data);
         boolean univariate = table.columnCount() == 2;
-        Optional<LambdaSelection.Method> method = univariate ? Optional.empty() : selection();
         if (univariate) {
             refuseMultivariateOnly();
         } else {
             refuseUnivariateOnly();
         }
+        Optional<LambdaSelection.Method> method = univariate ? Optional.empty() : selection();
         TrainConfig config = TrainConfig.defaults().withP(p).withLambda(lambda == null ? UNIVARIATE_LAMBDA : lambda)
                 .withLearningRate(lr).withEpochs(epochs == null ? SINGLE_RUN_EPOCHS : epochs)
                 .withWidth(width).withSeed(seed).withOptimizer(optimizer).withWarmupEpochs(warmup)
@@ -139,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
             return new SelectionRun(new SelectionRun.Request(data, table, config, method.get(), epochs, threads, output, plot,
                     formatOption.json(), t0), stop -> interruption = stop).call();
         }
-        long totalEpochs = univariate ? (long) config.epochs() * restarts : config.epochs();
+        long totalEpochs = (long) config.epochs() * restarts;
         try (Interruption stop = new Interruption();
              Progress progress = new Progress(totalEpochs, table.columnCount() == 2 ? "active neurons" : "nonzero params", stop)) {
             interruption = stop;
@@ -159,11 +159,14 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Options that only the 1-D trainer honours, refused for d-D data with their names. */
     private void refuseUnivariateOnly() {
-        String option = restarts > 1 ? "--restarts" : normalize ? "--normalize" : noKnotMerging ? "--no-knot-merging" : null;
+        String option = restarts > 1 && model != MultivariateModel.PAPER ? "--restarts"
+                : normalize ? "--normalize" : noKnotMerging ? "--no-knot-merging" : null;
         if (option != null) {
-            throw usage(option + " applies to 1-D data only; " + data + " has more than two columns (d-D): leave it out"
+            throw usage(option + " applies to 1-D data" + (option.equals("--restarts") ? " and the d-D paper model" : "") + " only; "
+                    + data + " has more than two columns (d-D): leave it out"
                     + (option.equals("--normalize") ? " (the affine model standardizes inputs and target itself)" : "")
-                    + (option.equals("--restarts") ? " (--select trains a path per fold; to compare seeds, train once per --seed)" : ""));
+                    + (option.equals("--restarts") ? " (with --model paper it applies; for the affine model --select trains a "
+                    + "path per fold; to compare seeds, train once per --seed)" : ""));
         }
     }
 
@@ -182,6 +185,10 @@ final class TrainCommand implements Callable<Integer> {
         Optional<LambdaSelection.Method> chosen = select == null
                 ? (lambda == null ? Optional.of(new LambdaSelection.CrossValidation(SelectionMethod.DEFAULT_FOLDS)) : Optional.empty())
                 : select.method();
+        if (chosen.isPresent() && restarts > 1) {
+            throw usage("--restarts trains one lambda several times; choosing lambda (--select, the default without "
+                    + "--lambda) trains a path per fold: give --lambda L with --restarts");
+        }
         if (chosen.isPresent() && optimizer == Optimizer.ADAM) {
             throw usage("--optimizer adam has no penalty, so every lambda trains the same network: give --select none "
                     + "and any --lambda, or choose prox or adamw");

@@ -93,6 +93,9 @@ public final class LambdaSelection {
             throw new IllegalArgumentException("threads must be >= 0 (0: the available processors): " + threads);
         }
         new MultivariateTrainer(config, kernels); // refuses what a d-D run refuses, before any work
+        if (config.restarts() > 1) {
+            throw new IllegalArgumentException("restarts do not apply to lambda selection: each lambda trains once per part");
+        }
         if (config.optimizer() == Optimizer.ADAM) {
             throw new IllegalArgumentException("plain Adam has no penalty: every lambda would train the same network");
         }

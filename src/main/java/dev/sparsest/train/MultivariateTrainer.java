@@ -32,9 +32,10 @@ public final class MultivariateTrainer {
      * merging is a 1-D notion and has no effect here.
      */
     public MultivariateTrainer(TrainConfig config, Kernels kernels) {
-        if (config.restarts() > 1) {
-            throw new IllegalArgumentException("restarts (" + config.restarts() + ") are 1-D only: for d-D data, lambda "
-                    + "selection (LambdaSelection) trains a path per fold instead; train once per seed to compare seeds");
+        if (config.restarts() > 1 && config.model() != MultivariateModel.PAPER) {
+            throw new IllegalArgumentException("restarts (" + config.restarts() + ") apply to interpolation (1-D, and the "
+                    + "d-D paper model): for the affine model, lambda selection (LambdaSelection) trains a path per fold "
+                    + "instead; train once per seed to compare seeds");
         }
         if (config.normalize()) {
             throw new IllegalArgumentException("normalization to [-1, 1] is 1-D only: the d-D affine model standardizes "
@@ -48,13 +49,46 @@ public final class MultivariateTrainer {
         return train(data, TrainListener.none());
     }
 
+    /**
+     * Trains {@link TrainConfig#restarts()} times (seeds seed, seed + 1, ...; the paper's model
+     * only) and returns the best run: interpolating (MSE at most 1e-24 max y^2) before not, then
+     * fewer nonzero parameters, then the lower MSE. The listener sees the epochs of all runs
+     * counted on (run r reports r * epochs + e).
+     */
     public TrainedMultivariate train(MultivariateDataset data, TrainListener listener) {
         data.requireTwoPoints();
         Units units = Units.of(data, config.model());
-        MultivariateState start = MultivariateState.initial(config.seed(), config.width(), units.trained(), units.affine());
-        History history = History.forEpochs(config.epochs());
-        MultivariateState end = run(config, units, start, history, listener);
-        return finish(units, end, history);
+        double floor = 1e-24 * maxSquare(data.targets());
+        TrainedMultivariate best = null;
+        for (int r = 0; r < config.restarts() && (r == 0 || !listener.stopRequested()); r++) {
+            MultivariateState start = MultivariateState.initial(config.seed() + r, config.width(), units.trained(), units.affine());
+            History history = History.forEpochs(config.epochs());
+            MultivariateState end = run(config, units, start, history, listener.countingFrom((long) r * config.epochs()));
+            TrainedMultivariate t = finish(units, end, history);
+            if (best == null || isBetter(t, best, floor)) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isBetter(TrainedMultivariate a, TrainedMultivariate b, double floor) {
+        boolean fits = a.mseAfterPolish() <= floor;
+        if (fits != (b.mseAfterPolish() <= floor)) {
+            return fits;
+        }
+        if (a.nonzeroParameters() != b.nonzeroParameters()) {
+            return a.nonzeroParameters() < b.nonzeroParameters();
+        }
+        return a.mseAfterPolish() < b.mseAfterPolish();
+    }
+
+    private static double maxSquare(double[] y) {
+        double m = 0;
+        for (double e : y) {
+            m = Math.max(m, e * e);
+        }
+        return m;
     }
 
     /** One run in the units' training space; a divergence reports its last network in raw units. */

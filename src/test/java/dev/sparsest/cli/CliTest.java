@@ -283,7 +283,7 @@ class CliTest {
             System.arraycopy(option, 0, args, 4, option.length);
             Result r = run(args);
             assertEquals(2, r.code(), option[0] + ": " + r.err());
-            assertTrue(r.err().contains(option[0] + " applies to 1-D data only"), r.err());
+            assertTrue(r.err().contains(option[0] + " applies to 1-D data"), r.err());
         }
     }
 

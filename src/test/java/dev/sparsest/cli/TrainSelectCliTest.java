@@ -112,11 +112,12 @@ class TrainSelectCliTest {
                 {data.toString(), "--model", "deep"},
                 {data.toString(), "--log", "log.csv"},                   // one run's log, but a path of runs
                 {data.toString(), "--optimizer", "adam"},                // no penalty: every lambda the same
+                {data.toString(), "--model", "paper", "--restarts", "2"}, // restarts of one lambda, but a path
                 {oneD.toString(), "--select", "cv"},
                 {oneD.toString(), "--model", "paper"},
                 {oneD.toString(), "--format", "json"},
         };
-        String[] named = {"--select", "--select none", "--select", "--select", "--select", "--model", "--log", "--optimizer adam", "--select", "--model",
+        String[] named = {"--select", "--select none", "--select", "--select", "--select", "--model", "--log", "--optimizer adam", "--restarts", "--select", "--model",
                 "--format json"};
         for (int c = 0; c < cases.length; c++) {
             String[] args = new String[cases[c].length + 3];
@@ -168,6 +169,16 @@ class TrainSelectCliTest {
         Files.writeString(wide, "a,b,y\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");
         CliTest.Result fixed = run("train", wide.toString(), "--lambda", "0.01", "--width", "2", "--early-stop", "2000");
         assertEquals(0, fixed.code(), fixed.err());
+    }
+
+    @Test
+    void thePaperModelTakesRestartsAtOneLambda() throws Exception {
+        Path wide = dir.resolve("xor2.csv");
+        Files.writeString(wide, "a,b,y\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");
+        CliTest.Result r = run("train", wide.toString(), "--model", "paper", "--restarts", "2", "--lambda", "0.003",
+                "--epochs", "2000", "--width", "8");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("restarts=2") && r.out().contains("model=PAPER"), r.out());
     }
 
     @Test
