@@ -77,4 +77,20 @@ final class MultivariateFit {
         }
         return f.withNeurons(Arrays.copyOf(pw, kept * m), Arrays.copyOf(pv, kept));
     }
+
+    /**
+     * {@link #prune} and, in an affine network, the affine coefficients at or below the threshold
+     * set to 0 (in standardized units: an effect of at most the threshold per standard deviation).
+     */
+    static MultivariateNetwork pruneWithAffine(MultivariateNetwork f, double threshold) {
+        MultivariateNetwork pruned = prune(f, threshold);
+        if (!pruned.hasAffinePart()) {
+            return pruned;
+        }
+        double[] a = pruned.affinePart();
+        for (int t = 0; t < a.length; t++) {
+            a[t] = Math.abs(a[t]) > threshold ? a[t] : 0;
+        }
+        return pruned.withAffinePart(a);
+    }
 }

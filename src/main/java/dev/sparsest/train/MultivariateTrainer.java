@@ -116,6 +116,11 @@ public final class MultivariateTrainer {
             MultivariateNetwork raw = end.network();
             MultivariateNetwork pruned = MultivariateFit.prune(raw, threshold());
             MultivariateNetwork polished = MultivariatePolish.polish(pruned, z, config.p());
+            if (units.affine()) {
+                // the polish can leave products (and affine coefficients) at rounding level: in regression no
+                // interpolation hangs on them, so they go, and the raw count below matches the active neurons
+                polished = MultivariateFit.pruneWithAffine(polished, threshold());
+            }
             MultivariateNetwork network = units.toRaw(polished);
             MultivariateDataset data = units.data();
             double[] inputs = data.inputs();

@@ -182,6 +182,22 @@ class TrainSelectCliTest {
     }
 
     @Test
+    void inputsNearTheLargestDoublesGiveThePlaneAndACountThatMatchesIt() throws Exception {
+        StringBuilder sb = new StringBuilder("a,b,y\n");
+        for (int i = 1; i <= 20; i++) {
+            sb.append(i).append("e300,").append(i * i % 7).append(',').append(i).append('\n'); // y = a / 1e300
+        }
+        Path data = dir.resolve("huge.csv");
+        Files.writeString(data, sb.toString());
+        CliTest.Result r = run("train", data.toString(), "--width", "4", "--epochs", "200", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> out = (Map<?, ?>) Json.parse(r.out());
+        assertEquals(0.0, out.get("neurons"));
+        assertTrue((Double) out.get("parameters") <= 3, "no sub-threshold neuron counted: " + out.get("parameters"));
+        assertTrue((Double) out.get("trainRmse") < 1e-9, "the plane fits: " + out.get("trainRmse"));
+    }
+
+    @Test
     void tooFewRowsForTheFoldsSaysWhatToDo() throws Exception {
         Path data = dir.resolve("tiny.csv");
         Files.writeString(data, "a,b,y\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");
