@@ -24,7 +24,12 @@ public final class MultivariatePolish {
      * networks, {@link LinearNeurons}), refit, refined, then reduced where the fit stays as good.
      */
     public static MultivariateNetwork polish(MultivariateNetwork pruned, MultivariateDataset data, double p) {
-        MultivariateNetwork polished = fewerNeurons(refine(refitOutputs(LinearNeurons.fold(pruned, data), data), data), data, p);
+        MultivariateNetwork refined = refine(refitOutputs(LinearNeurons.fold(pruned, data), data), data);
+        if (!refined.hasAffinePart()) { // interpolation (the paper's model): complete what training left short
+            MultivariateNetwork completed = InterpolationCompletion.complete(refined, data, floor(data));
+            refined = completed == refined ? refined : refine(completed, data);
+        }
+        MultivariateNetwork polished = fewerNeurons(refined, data, p);
         return LinearNeurons.fold(fewerCoordinates(polished, data, p), data); // the refinement can move a neuron off its last kink
     }
 
@@ -34,13 +39,18 @@ public final class MultivariatePolish {
         return purified != f && purified.nonzeroParameters(0) < f.nonzeroParameters(0) && asGood(purified, f, data) ? purified : f;
     }
 
-    /** The fit at the data is as good as before, to rounding (or both at round-off level). */
-    private static boolean asGood(MultivariateNetwork candidate, MultivariateNetwork before, MultivariateDataset data) {
+    /** The MSE at or below which a network interpolates the data (to rounding). */
+    static double floor(MultivariateDataset data) {
         double scale = 0;
         for (int i = 0; i < data.size(); i++) {
             scale = Math.max(scale, Math.abs(data.y(i)));
         }
-        return mse(candidate, data) <= Math.max(2 * mse(before, data), 1e-24 * scale * scale);
+        return 1e-24 * scale * scale;
+    }
+
+    /** The fit at the data is as good as before, to rounding (or both at round-off level). */
+    private static boolean asGood(MultivariateNetwork candidate, MultivariateNetwork before, MultivariateDataset data) {
+        return mse(candidate, data) <= Math.max(2 * mse(before, data), floor(data));
     }
 
     /**
@@ -59,7 +69,7 @@ public final class MultivariatePolish {
      * Least squares for v (and the affine part, when the network has one) with the hidden layer
      * fixed, when there are no more of them than points.
      */
-    private static MultivariateNetwork refitOutputs(MultivariateNetwork f, MultivariateDataset data) {
+    static MultivariateNetwork refitOutputs(MultivariateNetwork f, MultivariateDataset data) {
         int n = data.size();
         int k = f.width();
         int d = f.dimension();
