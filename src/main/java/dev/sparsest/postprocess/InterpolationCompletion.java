@@ -23,16 +23,16 @@ final class InterpolationCompletion {
 
     static MultivariateNetwork complete(MultivariateNetwork f, MultivariateDataset data, double floor) {
         int n = data.size();
-        if (n > MAX_POINTS || MultivariatePolish.mse(f, data) <= floor) {
+        if (n > MAX_POINTS || OutputRefit.mse(f, data) <= floor) {
             return f;
         }
         MultivariateNetwork current = f;
-        for (int added = 0; added < MAX_ADDED && MultivariatePolish.mse(current, data) > floor; added++) {
+        for (int added = 0; added < MAX_ADDED && OutputRefit.mse(current, data) > floor; added++) {
             MultivariateNetwork best = null;
-            double bestMse = MultivariatePolish.mse(current, data);
+            double bestMse = OutputRefit.mse(current, data);
             for (double[] row : candidates(current, data)) {
-                MultivariateNetwork trial = MultivariatePolish.refitOutputs(withNeuron(current, row), data);
-                double mse = MultivariatePolish.mse(trial, data);
+                MultivariateNetwork trial = OutputRefit.refit(withNeuron(current, row), data);
+                double mse = OutputRefit.mse(trial, data);
                 if (mse < bestMse) {
                     best = trial;
                     bestMse = mse;

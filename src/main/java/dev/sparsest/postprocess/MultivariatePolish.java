@@ -2,16 +2,14 @@ package dev.sparsest.postprocess;
 
 import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.linalg.GaussNewton;
-import dev.sparsest.linalg.LeastSquares;
 import dev.sparsest.model.MultivariateNetwork;
 import dev.sparsest.numeric.PreActivation;
 
-import java.util.Arrays;
-
 /**
  * The d-D post-processing of a pruned trained network: neurons linear on the data folded into
- * the affine part (affine networks), a least-squares refit of the output
- * weights, Gauss-Newton on the nonzero parameters, then at most N active neurons at no more l^p
+ * the affine part (affine networks), a least-squares refit of the output weights
+ * ({@link OutputRefit}), Gauss-Newton on the nonzero parameters, for the paper's model an
+ * interpolation completion ({@link InterpolationCompletion}), then at most N active neurons at no more l^p
  * cost ({@link NeuronReduction}). Internal to the library (the trainer's last step), not part of
  * its API.
  */
@@ -24,9 +22,9 @@ public final class MultivariatePolish {
      * networks, {@link LinearNeurons}), refit, refined, then reduced where the fit stays as good.
      */
     public static MultivariateNetwork polish(MultivariateNetwork pruned, MultivariateDataset data, double p) {
-        MultivariateNetwork refined = refine(refitOutputs(LinearNeurons.fold(pruned, data), data), data);
+        MultivariateNetwork refined = refine(OutputRefit.refit(LinearNeurons.fold(pruned, data), data), data);
         if (!refined.hasAffinePart()) { // interpolation (the paper's model): complete what training left short
-            MultivariateNetwork completed = InterpolationCompletion.complete(refined, data, floor(data));
+            MultivariateNetwork completed = InterpolationCompletion.complete(refined, data, OutputRefit.floor(data));
             refined = completed == refined ? refined : refine(completed, data);
         }
         MultivariateNetwork polished = fewerNeurons(refined, data, p);
@@ -39,18 +37,9 @@ public final class MultivariatePolish {
         return purified != f && purified.nonzeroParameters(0) < f.nonzeroParameters(0) && asGood(purified, f, data) ? purified : f;
     }
 
-    /** The MSE at or below which a network interpolates the data (to rounding). */
-    static double floor(MultivariateDataset data) {
-        double scale = 0;
-        for (int i = 0; i < data.size(); i++) {
-            scale = Math.max(scale, Math.abs(data.y(i)));
-        }
-        return 1e-24 * scale * scale;
-    }
-
     /** The fit at the data is as good as before, to rounding (or both at round-off level). */
     private static boolean asGood(MultivariateNetwork candidate, MultivariateNetwork before, MultivariateDataset data) {
-        return mse(candidate, data) <= Math.max(2 * mse(before, data), floor(data));
+        return mse(candidate, data) <= Math.max(2 * mse(before, data), OutputRefit.floor(data));
     }
 
     /**
@@ -63,36 +52,6 @@ public final class MultivariatePolish {
         }
         MultivariateNetwork reduced = refine(NeuronReduction.reduce(f, data, p), data);
         return asGood(reduced, f, data) ? reduced : f;
-    }
-
-    /**
-     * Least squares for v (and the affine part, when the network has one) with the hidden layer
-     * fixed, when there are no more of them than points.
-     */
-    static MultivariateNetwork refitOutputs(MultivariateNetwork f, MultivariateDataset data) {
-        int n = data.size();
-        int k = f.width();
-        int d = f.dimension();
-        int extra = f.hasAffinePart() ? d + 1 : 0;
-        if (k + extra == 0 || k + extra > n) {
-            return f;
-        }
-        double[] w = f.weights();
-        double[] x = data.inputs();
-        double[][] a = new double[n][k + extra];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < k; j++) {
-                a[i][j] = Math.max(PreActivation.of(w, j * (d + 1), x, i * d, d), 0);
-            }
-            if (extra > 0) {
-                System.arraycopy(x, i * d, a[i], k, d);
-                a[i][k + d] = 1;
-            }
-        }
-        double[] c = LeastSquares.solve(a, data.targets());
-        MultivariateNetwork refit = new MultivariateNetwork(w, Arrays.copyOf(c, k),
-                Arrays.copyOfRange(c, k, k + extra), d);
-        return mse(refit, data) <= mse(f, data) ? refit : f;
     }
 
     /**
@@ -187,12 +146,6 @@ public final class MultivariatePolish {
 
     /** The mean squared error at the data. */
     public static double mse(MultivariateNetwork f, MultivariateDataset data) {
-        double[] x = data.inputs();
-        double s = 0;
-        for (int i = 0; i < data.size(); i++) {
-            double r = f.evaluate(x, i * data.dimension()) - data.y(i);
-            s += r * r;
-        }
-        return s / data.size();
+        return OutputRefit.mse(f, data);
     }
 }

@@ -21,10 +21,10 @@ class InterpolationCompletionTest {
         MultivariateNetwork trained = new MultivariateNetwork(
                 new double[] {1.1120567128551526, 0.4080310657008693, 0.0, 0.6454972243679029, -0.447213595499958, 0.0},
                 new double[] {1.184550329527283, 0.6454972243679029, -0.44721359549995804}, 1);
-        double floor = MultivariatePolish.floor(data);
-        assertTrue(MultivariatePolish.mse(trained, data) > 1e-5, "the trained network does not interpolate");
+        double floor = OutputRefit.floor(data);
+        assertTrue(OutputRefit.mse(trained, data) > 1e-5, "the trained network does not interpolate");
         MultivariateNetwork done = InterpolationCompletion.complete(trained, data, floor);
-        assertTrue(MultivariatePolish.mse(done, data) <= floor, "interpolates: " + MultivariatePolish.mse(done, data));
+        assertTrue(OutputRefit.mse(done, data) <= floor, "interpolates: " + OutputRefit.mse(done, data));
         assertTrue(done.width() <= trained.width() + 1, "one neuron was enough: " + done.width());
         assertSame(done, InterpolationCompletion.complete(done, data, floor), "an interpolating network is left alone");
     }
