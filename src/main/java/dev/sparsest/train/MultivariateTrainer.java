@@ -27,7 +27,7 @@ public final class MultivariateTrainer {
     }
 
     /**
-     * Refuses the settings this trainer does not honour (restarts; the 1-D map to [-1, 1], which
+     * Refuses the settings this trainer does not honour (restarts of the affine model; the 1-D map to [-1, 1], which
      * the affine model's standardization replaces), naming them, rather than ignoring them; knot
      * merging is a 1-D notion and has no effect here.
      */

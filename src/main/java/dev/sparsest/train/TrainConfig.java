@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  *                        default of the problem's dimension (1e-8 in 1-D, 1e-6 in d-D)
  * @param optimizer       the reweighted proximal step (PROX) or the Adam / AdamW baselines
  * @param normalize       1-D: train on x mapped to [-1, 1] (refused in d-D)
- * @param restarts        1-D: runs from seeds seed, seed + 1, ...; the best is kept (refused above 1 in d-D)
+ * @param restarts        runs from seeds seed, seed + 1, ...; the best is kept (1-D and the d-D paper model; refused above 1 for the affine model)
  * @param earlyStop       the early-stop window in epochs; 0 runs every epoch
  * @param threads         threads per epoch; 0 picks them
  * @param mergeKnots      1-D: merge same-sign knots of one data interval during training
