@@ -68,13 +68,7 @@ final class MultivariateLoss implements AutoCloseable {
         this.affine = affine;
         this.k = k;
         if (parts == 1) {
-            slice(0);
-            System.arraycopy(gw[0], 0, gwOut, 0, k * (d + 1));
-            System.arraycopy(gv[0], 0, gvOut, 0, k);
-            if (affine != null) {
-                System.arraycopy(ga[0], 0, gaOut, 0, d + 1);
-            }
-            return losses[0];
+            return slice(0, gwOut, gvOut, gaOut); // straight into the outputs: no per-slice buffers, no copies
         }
         workers.run(task);
         slices.reduce(gw, k * (d + 1), gwOut);
@@ -86,6 +80,11 @@ final class MultivariateLoss implements AutoCloseable {
     }
 
     private void slice(int t) {
+        losses[t] = slice(t, gw[t], gv[t], ga[t]);
+    }
+
+    /** Slice t's mean loss; its gradients into gwT, gvT and (with an affine part) gaT. */
+    private double slice(int t, double[] gwT, double[] gvT, double[] gaT) {
         int n = slices.size(t);
         double[] y = ys[t];
         if (affine != null) {
@@ -95,15 +94,15 @@ final class MultivariateLoss implements AutoCloseable {
                 y[i] = ys[t][i] - PreActivation.of(affine, 0, x, i * d, d);
             }
         }
-        losses[t] = kernels.lossGrad(xs[t], y, n, d, w, v, k, gw[t], gv[t], work[t]);
+        double loss = kernels.lossGrad(xs[t], y, n, d, w, v, k, gwT, gvT, work[t]);
         if (affine != null) {
-            affineGradient(t, n);
+            affineGradient(t, n, gaT);
         }
+        return loss;
     }
 
-    /** d/d(a, c) of the slice's mean: sum_i g_i [x_i; 1] over its residual gradients g. */
-    private void affineGradient(int t, int n) {
-        double[] g = ga[t];
+    /** d/d(a, c) of the slice's mean into g: sum_i g_i [x_i; 1] over its residual gradients g_i. */
+    private void affineGradient(int t, int n, double[] g) {
         java.util.Arrays.fill(g, 0.0);
         double[] x = xs[t];
         int off = kernels.residualGradients(n, d, k);
