@@ -87,6 +87,14 @@ class ModelJsonFuzzTest {
         MultivariateNetwork g = new MultivariateNetwork(w, v, d);
         String jg = MultivariateJson.write(g);
         assertEquals(jg, MultivariateJson.write(MultivariateJson.read(jg)));
+        double[] affine = new double[d + 1]; // the affine model: the same network with a . x + c
+        for (int t = 0; t <= d; t++) {
+            affine[t] = finite(data);
+        }
+        MultivariateNetwork h = g.withAffinePart(affine);
+        String jh = MultivariateJson.write(h);
+        assertEquals(h, MultivariateJson.read(jh));
+        assertEquals(jh, MultivariateJson.write(MultivariateJson.read(jh)));
     }
 
     private static double finite(FuzzedDataProvider data) {
