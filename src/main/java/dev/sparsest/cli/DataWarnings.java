@@ -3,7 +3,7 @@ package dev.sparsest.cli;
 import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.data.NumericTable;
 import dev.sparsest.model.Standardization;
-import dev.sparsest.train.MultivariateModel;
+import dev.sparsest.model.MultivariateModel;
 import dev.sparsest.train.TrainConfig;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.sparsest.cli;
 import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.train.History;
-import dev.sparsest.train.MultivariateModel;
+import dev.sparsest.model.MultivariateModel;
 import dev.sparsest.train.MultivariateTrainer;
 import dev.sparsest.train.Optimizer;
 import dev.sparsest.train.TrainConfig;

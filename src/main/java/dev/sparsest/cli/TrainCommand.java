@@ -8,7 +8,7 @@ import dev.sparsest.model.UnivariateJson;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.train.History;
 import dev.sparsest.train.LambdaSelection;
-import dev.sparsest.train.MultivariateModel;
+import dev.sparsest.model.MultivariateModel;
 import dev.sparsest.train.MultivariateTrainer;
 import dev.sparsest.train.Optimizer;
 import dev.sparsest.train.TrainConfig;
@@ -238,7 +238,8 @@ final class TrainCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "%s: %d points in %d dimensions, %s%n  %d nonzero parameters in %d neurons (bound: %d neurons)%n"
                             + "  MSE trained %.3g, after pruning %.3g, after polish %.3g (RMSE %.4g)%n",
                     data, d.size(), d.dimension(), config, t.nonzeroParameters(), t.activeNeurons(), d.size(),
-                    t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish(), Math.sqrt(t.mseAfterPolish()));
+                    t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish(), Math.sqrt(t.mseAfterPolish()))
+                    + L0Run.trainerLine(table, t.network());
         }
         if (stop.requested()) {
             int at = history.size() == 0 ? 0 : history.epoch(history.size() - 1);

@@ -82,6 +82,12 @@ public final class JsonWriter {
             return this;
         }
 
+        /** true, false, or null when {@code value} is null (not known). */
+        public Members addOrNull(String key, Boolean value) {
+            key(key).append(value == null ? "null" : value.toString());
+            return this;
+        }
+
         /** An array of numbers on one line: {@code [a, b, c]}. */
         public Members addNumbers(String key, double... values) {
             inlineNumbers(key(key), values);

@@ -1,5 +1,6 @@
 package dev.sparsest.train;
 
+import dev.sparsest.model.MultivariateModel;
 import java.util.function.Consumer;
 
 /**

@@ -53,10 +53,10 @@ class ExactCliTest {
     }
 
     @Test
-    void tooManyPointsAreRefusedWithTheLimit() throws Exception {
+    void tooManyPointsForTheVertexOracleAreRefusedWithTheLimit() throws Exception {
         Path p = dir.resolve("big.csv");
         Files.writeString(p, "0,0,1\n1,0,2\n0,1,3\n1,1,4\n2,0,5\n0,2,6\n");
-        CliTest.Result r = CliTest.run("exact", p.toString());
+        CliTest.Result r = CliTest.run("exact", p.toString(), "--p", "0.5");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("at most 10 points for d = 1, 5 for d = 2 and 4 for d = 3"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());

@@ -6,4 +6,10 @@ import java.util.SplittableRandom;
 @FunctionalInterface
 public interface Gen<T> {
     T next(SplittableRandom random);
+
+    /** Each value from one of the generators, chosen uniformly. */
+    @SafeVarargs
+    static <T> Gen<T> oneOf(Gen<T>... gens) {
+        return r -> gens[r.nextInt(gens.length)].next(r);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.sparsest.train;
 
+import dev.sparsest.model.MultivariateModel;
 import dev.sparsest.data.MultivariateDataset;
 import org.junit.jupiter.api.Test;
 

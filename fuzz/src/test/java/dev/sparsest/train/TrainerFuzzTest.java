@@ -1,5 +1,6 @@
 package dev.sparsest.train;
 
+import dev.sparsest.model.MultivariateModel;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sparsest.data.InvalidDataException;

@@ -2,7 +2,7 @@ package dev.sparsest.bench;
 
 import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.data.UnivariateDataset;
-import dev.sparsest.train.MultivariateModel;
+import dev.sparsest.model.MultivariateModel;
 import dev.sparsest.train.MultivariateTrainer;
 import dev.sparsest.train.TrainConfig;
 import dev.sparsest.train.UnivariateTrainer;

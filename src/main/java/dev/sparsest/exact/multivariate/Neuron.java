@@ -14,8 +14,20 @@ final class Neuron {
     final double[] products;
 
     Neuron(int sign, double[] products) {
+        this(sign, products, true);
+    }
+
+    /** The products as they are, already rounded where they were computed (in other units). */
+    static Neuron unrounded(int sign, double[] products) {
+        return new Neuron(sign, products, false);
+    }
+
+    private Neuron(int sign, double[] products, boolean round) {
         this.sign = sign;
         this.products = products.clone();
+        if (!round) {
+            return;
+        }
         double big = 0;
         for (double u : products) {
             big = Math.max(big, Math.abs(u));

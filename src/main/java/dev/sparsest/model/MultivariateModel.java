@@ -1,4 +1,4 @@
-package dev.sparsest.train;
+package dev.sparsest.model;
 
 /** Which d-D network is trained (the 1-D model always has its unpenalized skip term). */
 public enum MultivariateModel {
