@@ -74,7 +74,7 @@ final class CertifyCommand implements Callable<Integer> {
             System.out.print(JsonWriter.document(o -> {
                 o.add("points", d.size()).add("dimension", d.dimension()).add("model", model.name().toLowerCase(Locale.ROOT))
                         .add("modelParameters", parameters).add("interpolates", interpolates).add("worstMiss", miss.size)
-                        .add("worstMissRow", miss.line(table)).add("verdict", verdict.name().toLowerCase(Locale.ROOT))
+                        .add("worstMissLine", miss.line(table)).add("verdict", verdict.name().toLowerCase(Locale.ROOT))
                         .addOrNull("sparsest", verdict == Verdict.OPEN ? null : Boolean.valueOf(verdict == Verdict.PROVED));
                 o.addObject("search", s -> L0Json.fields(s, c));
                 o.addObject("network", n -> MultivariateJson.fields(n, c.network()));

@@ -74,6 +74,16 @@ class L0CliTest {
     }
 
     @Test
+    void certifyJudgesAnAffineModelInTheAffineModel() throws Exception {
+        Path model = dir.resolve("affine.json");
+        assertEquals(0, CliTest.run("exact", xor().toString(), "--model", "affine", "-o", model.toString()).code());
+        Map<?, ?> m = json(CliTest.run("certify", xor().toString(), model.toString(), "--format", "json"));
+        assertEquals("affine", m.get("model"));
+        assertEquals("proved", m.get("verdict"));
+        assertEquals(2.0, m.get("modelParameters"), "the affine part is free");
+    }
+
+    @Test
     void largerDataNeedATimeLimitAndThenReportTheBoundAndGap() throws Exception {
         Path data = gaussian(12, 2);
         Path model = dir.resolve("m.json");
@@ -148,6 +158,6 @@ class L0CliTest {
         Map<?, ?> notAnInterpolant = json(CliTest.run("certify", xor().toString(), missing.toString(), "--format", "json"));
         assertEquals("not_an_interpolant", notAnInterpolant.get("verdict"));
         assertEquals(Boolean.FALSE, notAnInterpolant.get("interpolates"));
-        assertEquals(3.0, notAnInterpolant.get("worstMissRow"), "the file's line of the worst miss");
+        assertEquals(3.0, notAnInterpolant.get("worstMissLine"), "the file's line of the worst miss");
     }
 }

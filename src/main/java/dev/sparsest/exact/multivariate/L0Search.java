@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
  */
 public final class L0Search {
     /** Interpolation error of a rebuilt network above this (relative to max |y|) is a miss. */
-    public static final double INTERPOLATION_TOLERANCE = 1e-8;
+    public static final double INTERPOLATION_TOLERANCE = ScaledProblem.INTERPOLATION_TOLERANCE;
     /** Data magnitudes the search takes: within [1 / this, this], or 0. */
     public static final double MAX_MAGNITUDE = 1e300;
     /** The shape catalog stops with an error beyond this many shapes. */
@@ -46,54 +46,23 @@ public final class L0Search {
         void report(int lowerBound, int incumbent, long nodes, double seconds);
     }
 
-    private final MultivariateDataset data;
     private final MultivariateModel model;
+    private final ScaledProblem problem;
     private final int n;
     private final int d;
-    private final double[] columnScale;
-    private final double targetScale;
+    /** [x_i; 1] and y, scaled (see {@link ScaledProblem}). */
     private final double[][] rows;
     private final double[] y;
     private final List<Atom> atoms;
     private final ShapeFeasibility feasibility;
-    private final long positiveRows;
-    private final long negativeRows;
-    /** Set when a network found could not be written in doubles in raw units. */
-    private boolean unrepresentable;
 
     private L0Search(MultivariateDataset data, MultivariateModel model) {
-        this.data = data;
         this.model = model;
-        this.n = data.size();
-        this.d = data.dimension();
-        this.columnScale = new double[d];
-        for (int c = 0; c < d; c++) {
-            double big = 0;
-            for (int i = 0; i < n; i++) {
-                big = Math.max(big, Math.abs(data.x(i, c)));
-            }
-            columnScale[c] = big > 0 ? big : 1;
-        }
-        double big = 0;
-        for (int i = 0; i < n; i++) {
-            big = Math.max(big, Math.abs(data.y(i)));
-        }
-        this.targetScale = big > 0 ? big : 1;
-        this.rows = new double[n][d + 1];
-        this.y = new double[n];
-        long positive = 0;
-        long negative = 0;
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < d; c++) {
-                rows[i][c] = data.x(i, c) / columnScale[c];
-            }
-            rows[i][d] = 1;
-            y[i] = data.y(i) / targetScale;
-            positive |= y[i] > 0 ? 1L << i : 0;
-            negative |= y[i] < 0 ? 1L << i : 0;
-        }
-        this.positiveRows = positive;
-        this.negativeRows = negative;
+        this.problem = new ScaledProblem(data, model);
+        this.n = problem.n;
+        this.d = problem.d;
+        this.rows = problem.rows;
+        this.y = problem.y;
         this.atoms = AtomCatalog.of(rows, model == MultivariateModel.AFFINE, MAX_SHAPES);
         this.feasibility = new ShapeFeasibility(rows, y, model == MultivariateModel.AFFINE);
     }
@@ -130,7 +99,7 @@ public final class L0Search {
             throw new IllegalArgumentException("the time limit must be positive (seconds), found " + seconds);
         }
         long begin = System.nanoTime();
-        unrepresentable = false;
+        problem.unrepresentable = false;
         Incumbent best = start == null ? null : startIncumbent(start);
         Incumbent axis = axisIncumbent();
         if (axis != null && (best == null || axis.parameters < best.parameters)) {
@@ -159,10 +128,10 @@ public final class L0Search {
                     + " different targets)");
         }
         Walk walk = new Walk(begin, seconds, progress);
-        int bound = best != null && best.parameters == 0 ? 0 : 1;
-        while (best == null || bound < best.parameters) {
+        int bound = best.parameters == 0 ? 0 : 1;
+        while (bound < best.parameters) {
             walk.budgetLowerBound = bound;
-            walk.incumbent = best == null ? -1 : best.parameters;
+            walk.incumbent = best.parameters;
             Incumbent found = walk.budget(bound);
             if (walk.outOfTime) {
                 break;
@@ -172,7 +141,7 @@ public final class L0Search {
                 bound = Math.min(bound, found.parameters);
                 break;
             }
-            if (unrepresentable) {
+            if (problem.unrepresentable) {
                 break; // a set interpolates but its network does not fit in doubles: reported below
             }
             bound++;
@@ -181,18 +150,9 @@ public final class L0Search {
                         + " parameters, which Prop. 4.1 guarantees: the data are too ill-conditioned for the search in doubles");
             }
         }
-        if (unrepresentable && (best == null || bound < best.parameters)) {
+        if (problem.unrepresentable && bound < best.parameters) {
             throw new ArithmeticException("the interpolating networks of these data need weights outside the range of doubles"
                     + " (inputs and targets whose magnitudes lie hundreds of orders apart): rescale a column or the target");
-        }
-        if (best == null && walk.rejects > 0) {
-            throw new ArithmeticException("no interpolating network in doubles: " + walk.rejects + " sets of neurons interpolate"
-                    + " to the search's tolerances but miss a point when written in doubles; the data are too ill-conditioned"
-                    + " (points nearly on top of each other with different targets?)");
-        }
-        if (best == null) {
-            throw new IllegalStateException("the time limit ran out before any interpolating network was found; "
-                    + "give a longer limit or a start model");
         }
         double elapsed = (System.nanoTime() - begin) * 1e-9;
         return new L0Certificate(model, best.network, best.parameters, best.neurons, Math.min(bound, best.parameters),
@@ -219,7 +179,7 @@ public final class L0Search {
         boolean lastSpanAnswer;
 
         Walk(long begin, double seconds, Progress progress) {
-            this.span = new SpanTracker(y, freeColumns(), (d + 1) * n + 2);
+            this.span = new SpanTracker(y, problem.freeColumns(), (d + 1) * n + 2);
             this.begin = begin;
             this.deadline = Double.isInfinite(seconds) ? Long.MAX_VALUE : begin + (long) (seconds * 1e9);
             this.progress = progress;
@@ -295,7 +255,7 @@ public final class L0Search {
             if (products == null) {
                 return null;
             }
-            Incumbent rebuilt = rebuild(chosen, products, "search");
+            Incumbent rebuilt = problem.rebuild(chosen, products, "search");
             if (rebuilt == null) {
                 rejects++;
             }
@@ -316,7 +276,7 @@ public final class L0Search {
                     down |= a.pattern;
                 }
             }
-            return (positiveRows & ~up) == 0 && (negativeRows & ~down) == 0;
+            return (problem.positiveRows & ~up) == 0 && (problem.negativeRows & ~down) == 0;
         }
 
         private boolean tick() {
@@ -333,112 +293,9 @@ public final class L0Search {
         }
     }
 
-    /** The affine model's X as columns (always in the span), none in the paper's model. */
-    private double[][] freeColumns() {
-        if (model != MultivariateModel.AFFINE) {
-            return new double[0][];
-        }
-        double[][] columns = new double[d + 1][n];
-        for (int c = 0; c <= d; c++) {
-            for (int i = 0; i < n; i++) {
-                columns[c][i] = rows[i][c];
-            }
-        }
-        return columns;
-    }
-
-    /** A network in raw units and its counts. */
-    private static final class Incumbent {
-        final MultivariateNetwork network;
-        final int parameters;
-        final int neurons;
-        final String source;
-
-        Incumbent(MultivariateNetwork network, int parameters, int neurons, String source) {
-            this.network = network;
-            this.parameters = parameters;
-            this.neurons = neurons;
-            this.source = source;
-        }
-    }
-
-    /** The network of the shapes' products (scaled units) in raw units, or null when it misses a point. */
-    private Incumbent rebuild(List<Atom> shapes, double[][] products, String source) {
-        List<Neuron> neurons = new ArrayList<>();
-        for (int k = 0; k < shapes.size(); k++) {
-            Neuron scaled = new Neuron(shapes.get(k).sign, products[k]); // rounding of zeros judged in scaled units
-            double[] raw = rawProducts(scaled.products);
-            if (raw == null) {
-                return null;
-            }
-            if (scaled.parameters() > 0) {
-                neurons.add(Neuron.unrounded(scaled.sign, raw));
-            }
-        }
-        double[] affine = model == MultivariateModel.AFFINE ? rawProducts(products[shapes.size()]) : new double[0];
-        return affine == null ? null : incumbent(neurons, affine, source);
-    }
-
-    private Incumbent incumbent(List<Neuron> neurons, double[] affine, String source) {
-        int m = d + 1;
-        double[] w = new double[neurons.size() * m];
-        double[] v = new double[neurons.size()];
-        int parameters = 0;
-        for (int k = 0; k < neurons.size(); k++) {
-            double[] u = neurons.get(k).products;
-            double big = 0;
-            for (double c : u) {
-                big = Math.max(big, Math.abs(c));
-            }
-            double norm = 0;
-            for (double c : u) {
-                norm += (c / big) * (c / big);
-            }
-            double root = Math.sqrt(big) * Math.sqrt(Math.sqrt(norm)); // sqrt(|u|_2) without overflow
-            v[k] = neurons.get(k).sign * root;
-            for (int t = 0; t < m; t++) {
-                w[k * m + t] = u[t] / root;
-            }
-            parameters += neurons.get(k).parameters();
-        }
-        MultivariateNetwork network = new MultivariateNetwork(w, v, affine, d);
-        if (worstMiss(network) > INTERPOLATION_TOLERANCE * targetScale) {
-            return null;
-        }
-        return new Incumbent(network, parameters, neurons.size(), source);
-    }
-
-    /**
-     * Scaled products (weights then bias, or an affine part) in raw units; null when one does not
-     * fit in a normal double (data spanning the whole exponent range), which is remembered for the error.
-     */
-    private double[] rawProducts(double[] scaled) {
-        double[] raw = new double[d + 1];
-        for (int c = 0; c <= d; c++) {
-            double s = scaled[c];
-            double column = c < d ? columnScale[c] : 1;
-            double r = s * targetScale / column;
-            if (!Double.isFinite(r) || r == 0 && s != 0) {
-                r = s / column * targetScale; // the other order, when only the first overflowed or underflowed
-            }
-            if (!Double.isFinite(r) || s != 0 && Math.abs(r) < Double.MIN_NORMAL) { // subnormals lose digits: units would matter
-                unrepresentable = true;
-                return null;
-            }
-            raw[c] = r;
-        }
-        return raw;
-    }
-
-    /** The largest |f(x_i) - y_i| over the data. */
+    /** The largest |f(x_i) - y_i| over the data (raw units). */
     public double worstMiss(MultivariateNetwork network) {
-        double[] x = data.inputs();
-        double worst = 0;
-        for (int i = 0; i < n; i++) {
-            double miss = Math.abs(network.evaluate(x, i * d) - data.y(i));
-            worst = Math.max(worst, Double.isNaN(miss) ? Double.POSITIVE_INFINITY : miss);
-        }
-        return worst;
+        return problem.worstMiss(network);
     }
 
     /** The products the model counts: v_k w_{k,i} of the neurons, not the affine part. */
@@ -464,10 +321,10 @@ public final class L0Search {
             throw new IllegalArgumentException("the start model has an affine part, which the paper's model does not:"
                     + " search the affine model instead");
         }
-        double miss = worstMiss(start);
-        if (!(miss <= INTERPOLATION_TOLERANCE * targetScale)) {
+        double miss = problem.worstMiss(start);
+        if (!(miss <= INTERPOLATION_TOLERANCE * problem.targetScale)) {
             throw new IllegalArgumentException("the start model does not interpolate the data: it misses a point by "
-                    + miss + " (allowed " + INTERPOLATION_TOLERANCE * targetScale + "); start from an interpolant or from none");
+                    + miss + " (allowed " + INTERPOLATION_TOLERANCE * problem.targetScale + "); start from an interpolant or from none");
         }
         return new Incumbent(start, neuronParameters(start), start.activeNeurons(0), "start model");
     }
@@ -475,7 +332,7 @@ public final class L0Search {
     /** The zero network (y = 0), or in the affine model the affine part alone when y is affine in x. */
     private Incumbent emptyIncumbent() {
         double[][] products = feasibility.solve(List.of());
-        return products == null ? null : rebuild(List.of(), products, "search");
+        return products == null ? null : problem.rebuild(List.of(), products, "search");
     }
 
     /**
@@ -501,15 +358,15 @@ public final class L0Search {
             List<Neuron> raw = new ArrayList<>();
             boolean fits = true;
             for (Neuron neuron : fit.neurons()) {
-                double[] products = rawProducts(neuron.products);
+                double[] products = problem.rawProducts(neuron.products);
                 fits &= products != null;
                 raw.add(Neuron.unrounded(neuron.sign, products == null ? new double[d + 1] : products));
             }
-            double[] affine = fit.affine().length == 0 ? fit.affine() : rawProducts(fit.affine());
+            double[] affine = fit.affine().length == 0 ? fit.affine() : problem.rawProducts(fit.affine());
             if (!fits || affine == null) {
                 continue;
             }
-            Incumbent candidate = incumbent(raw, affine, "axis fit");
+            Incumbent candidate = problem.incumbent(raw, affine, "axis fit");
             if (candidate != null && (best == null || candidate.parameters < best.parameters)) {
                 best = candidate;
             }
@@ -519,39 +376,10 @@ public final class L0Search {
 
     /** The incumbent improved by {@link ShapeSwaps}, or itself. */
     private Incumbent swapped(Incumbent incumbent, long deadline) {
-        List<Atom> shapes = ShapeSwaps.improve(shapesOf(incumbent.network), atoms, feasibility, deadline);
+        List<Atom> shapes = ShapeSwaps.improve(problem.shapesOf(incumbent.network), atoms, feasibility, deadline);
         double[][] products = feasibility.solve(shapes);
-        Incumbent better = products == null ? null : rebuild(shapes, products, incumbent.source + " and swaps");
+        Incumbent better = products == null ? null : problem.rebuild(shapes, products, incumbent.source + " and swaps");
         return better != null && better.parameters < incumbent.parameters ? better : incumbent;
-    }
-
-    /** The shapes of a network's neurons in the search's scaled units: support, rows where x . u &gt; 0, sign. */
-    private List<Atom> shapesOf(MultivariateNetwork network) {
-        double[] w = network.weights();
-        double[] v = network.outputWeights();
-        int m = d + 1;
-        List<Atom> shapes = new ArrayList<>();
-        for (int k = 0; k < v.length; k++) {
-            int support = 0;
-            double[] u = new double[m];
-            for (int c = 0; c < m; c++) {
-                double raw = Math.abs(v[k]) * w[k * m + c];
-                u[c] = c < d ? raw * columnScale[c] : raw; // rows are x / scale: the same pre-activation
-                support |= v[k] * w[k * m + c] != 0 ? 1 << c : 0;
-            }
-            long pattern = 0;
-            for (int i = 0; i < n; i++) {
-                double dot = 0;
-                for (int c = 0; c < m; c++) {
-                    dot += rows[i][c] * u[c];
-                }
-                pattern |= dot > 0 ? 1L << i : 0;
-            }
-            if (support != 0 && pattern != 0) {
-                shapes.add(new Atom(support, pattern, v[k] > 0 ? 1 : -1));
-            }
-        }
-        return shapes;
     }
 
     /** The sparsest network of the reweighted-l1 rounds, or null. */
@@ -559,7 +387,7 @@ public final class L0Search {
         Incumbent best = null;
         for (List<Atom> set : ReweightedLinearProgram.shapeSets(rows, y, model == MultivariateModel.AFFINE, feasibility, deadline)) {
             double[][] products = feasibility.solve(set);
-            Incumbent candidate = products == null ? null : rebuild(set, products, "reweighted l1");
+            Incumbent candidate = products == null ? null : problem.rebuild(set, products, "reweighted l1");
             if (candidate != null && (best == null || candidate.parameters < best.parameters)) {
                 best = candidate;
             }

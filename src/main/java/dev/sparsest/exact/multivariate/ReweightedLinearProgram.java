@@ -14,13 +14,18 @@ import java.util.List;
  * minimizing sum w_c |u_c| with w = 1 / (|u_prev| + eps) a few times. The products it leaves
  * nonzero are read as neuron shapes, which the search's own feasibility check then thins greedily
  * (a product, then a neuron, dropped while the rest still interpolates). A heuristic: it proves
- * nothing, and gives up (null) past its time share.
+ * nothing, gives up past its time share, and is not tried on LPs above {@link #MAX_CONSTRAINTS}.
  */
 final class ReweightedLinearProgram {
     /** Reweighting rounds. */
     static final int ROUNDS = 4;
     /** eps of the weights, relative to the largest product of the previous round. */
     static final double EPS = 1e-2;
+    /**
+     * The largest LP (cone constraints) tried: 20 points in the plane (15 280) take a few seconds
+     * per round; 15 points in space (28 200) took minutes, past any time limit.
+     */
+    static final long MAX_CONSTRAINTS = 16_000;
     /** Products below this times the largest are zero when shapes are read off. */
     static final double ZERO = 1e-7;
 
@@ -42,6 +47,9 @@ final class ReweightedLinearProgram {
             }
         }
         int cells = patterns.size();
+        if ((long) cells * 2 * n > MAX_CONSTRAINTS) {
+            return List.of(); // ojAlgo's simplex does not heed a time limit inside one factorization: too big to start
+        }
         double[][][] weight = new double[cells][2][m];
         for (double[][] w : weight) {
             for (double[] ws : w) {
@@ -50,7 +58,7 @@ final class ReweightedLinearProgram {
         }
         List<List<Atom>> sets = new ArrayList<>();
         for (int round = 0; round < ROUNDS && System.nanoTime() - deadline < 0; round++) {
-            double[][][] u = solve(rows, y, affine, patterns, weight);
+            double[][][] u = solve(rows, y, affine, patterns, weight, deadline);
             if (u == null) {
                 break;
             }
@@ -121,7 +129,13 @@ final class ReweightedLinearProgram {
         return current;
     }
 
-    private static double[][][] solve(double[][] rows, double[] y, boolean affine, List<Long> patterns, double[][][] weight) {
+    /** One weighted-l1 LP, given up (null) at the deadline: at 20 points in the plane one takes tens of seconds. */
+    private static double[][][] solve(double[][] rows, double[] y, boolean affine, List<Long> patterns, double[][][] weight,
+                                      long deadline) {
+        long millis = (deadline - System.nanoTime()) / 1_000_000;
+        if (millis <= 0) {
+            return null;
+        }
         int n = rows.length;
         int m = rows[0].length;
         int cells = patterns.size();
@@ -133,6 +147,9 @@ final class ReweightedLinearProgram {
             fit[i] = model.addExpression("fit" + i).level(y[i]);
         }
         for (int j = 0; j < cells; j++) {
+            if (System.nanoTime() - deadline > 0) {
+                return null; // building the model alone can outlast the deadline (2 320 patterns at 20 points in space)
+            }
             long pattern = patterns.get(j);
             for (int s = 0; s < 2; s++) {
                 double sign = s == 0 ? 1 : -1;
@@ -161,9 +178,10 @@ final class ReweightedLinearProgram {
                 }
             }
         }
+        model.options.time_abort = millis;
         Optimisation.Result result = model.minimise();
-        if (!result.getState().isFeasible()) {
-            return null;
+        if (!result.getState().isOptimal() || System.nanoTime() - deadline > 0) {
+            return null; // stopped by the deadline (or not solved): no trustworthy weights
         }
         double[][][] u = new double[cells][2][m];
         for (int j = 0; j < cells; j++) {
