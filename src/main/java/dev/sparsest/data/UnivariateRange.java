@@ -35,7 +35,14 @@ public final class UnivariateRange {
      * increasing, both arrays finite and of one length.
      */
     public static void require(double[] x, double[] y) {
-        int n = x.length;
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
+        }
+        require(x, y, x.length);
+    }
+
+    /** As {@link #require(double[], double[])} for the first {@code n} points of longer arrays. */
+    public static void require(double[] x, double[] y, int n) {
         double yMax = 0;
         for (int i = 0; i < n; i++) {
             if (Math.abs(x[i]) > MAX_MAGNITUDE || Math.abs(y[i]) > MAX_MAGNITUDE) {

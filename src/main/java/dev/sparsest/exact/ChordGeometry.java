@@ -37,39 +37,83 @@ public final class ChordGeometry {
     /** Default relative collinearity tolerance. */
     public static final double DEFAULT_TOLERANCE = 1e-11;
 
-    final int n;
-    final double[] x;
-    final double[] y;
+    private final double tolerance;
+    private final double valueFloor;
+    private final Collinearity test;
+
+    /** The loaded points: n of them, in x[0..n) and y[0..n) (the arrays may be longer). */
+    int n;
+    double[] x = new double[0];
+    double[] y = new double[0];
     /** s[j], j = 0..n-2: slope of the chord through points j and j+1 (correctly rounded). */
-    final double[] s;
+    double[] s = new double[0];
     /** a[i], i = 1..n-2: curvature at interior point i, to a few ulps (a[0] and a[n-1] unused, 0). */
-    final double[] a;
+    double[] a = new double[0];
     /** sign of a[i] after the collinearity test: -1, 0, +1. */
-    final byte[] sign;
-    /** Distance from the followed line allowed at each point by dropped curvatures; null when none. */
-    private double[] allowance;
+    byte[] sign = new byte[0];
+    /** Distance from the followed line allowed at each point by dropped curvatures, if {@link #hasAllowance}. */
+    private double[] allowance = new double[0];
+    private boolean hasAllowance;
 
     ChordGeometry(UnivariateDataset data, double tolerance) {
-        this(data, tolerance, 0);
+        this(tolerance, 0);
+        double[] xs = data.xs();
+        load(xs, data.ys(), 0, xs.length);
     }
 
-    ChordGeometry(UnivariateDataset data, double tolerance, double valueFloor) {
+    /** An empty geometry to {@link #load} data into, again and again: buffers grow, never shrink. */
+    ChordGeometry(double tolerance, double valueFloor) {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and >= 0: " + tolerance);
         }
         if (!(valueFloor >= 0) || Double.isInfinite(valueFloor)) {
             throw new IllegalArgumentException("value floor must be finite and >= 0: " + valueFloor);
         }
-        n = data.size();
-        x = data.xs();
-        y = data.ys();
-        UnivariateRange.require(x, y);
-        s = new double[Math.max(n - 1, 0)];
-        a = new double[n];
-        sign = new byte[n];
-        Collinearity test = new Collinearity(tolerance, valueFloor);
+        this.tolerance = tolerance;
+        this.valueFloor = valueFloor;
+        this.test = new Collinearity(tolerance, valueFloor);
+    }
+
+    /**
+     * Loads points {@code xs[offset..offset+count)}, {@code ys} alike, and computes slopes,
+     * curvatures and signs. The points must be finite with x strictly increasing: refused by
+     * index otherwise (the index in the given arrays), and by {@link UnivariateRange} where
+     * doubles cannot answer for them. Allocates only to grow its buffers (and in the rare exact
+     * comparisons of {@link Collinearity}).
+     */
+    void load(double[] xs, double[] ys, int offset, int count) {
+        if (x.length < count) {
+            int capacity = Math.max(count, x.length + (x.length >> 1));
+            x = new double[capacity];
+            y = new double[capacity];
+            s = new double[capacity];
+            a = new double[capacity];
+            sign = new byte[capacity];
+        }
+        n = count;
+        hasAllowance = false;
+        for (int i = 0; i < count; i++) {
+            double xi = xs[offset + i];
+            double yi = ys[offset + i];
+            if (!Double.isFinite(xi) || !Double.isFinite(yi)) {
+                throw new InvalidDataException("non-finite value at index " + (offset + i) + ": x = " + xi + ", y = " + yi);
+            }
+            if (i > 0 && !(xi > x[i - 1])) {
+                throw new InvalidDataException("x is not strictly increasing at index " + (offset + i) + " (x = " + x[i - 1]
+                        + ", then " + xi + "): sort the points and merge repeated x first (UnivariateDataset.of does both)");
+            }
+            x[i] = xi == 0.0 ? 0.0 : xi; // -0.0 and 0.0 are the same abscissa
+            y[i] = yi;
+        }
+        UnivariateRange.require(x, y, count);
         double previousLow = 0;
-        for (int j = 0; j + 1 < n; j++) {
+        if (count > 0) {
+            a[0] = 0;
+            sign[0] = 0;
+            a[count - 1] = 0;
+            sign[count - 1] = 0;
+        }
+        for (int j = 0; j + 1 < count; j++) {
             s[j] = test.slope(x[j], x[j + 1], y[j], y[j + 1]);
             double low = test.slopeLow();
             if (j > 0) {
@@ -83,7 +127,7 @@ public final class ChordGeometry {
             }
             previousLow = low;
         }
-        keepDroppedCurvaturesFromAddingUp(tolerance, valueFloor);
+        keepDroppedCurvaturesFromAddingUp();
     }
 
     /**
@@ -93,7 +137,7 @@ public final class ChordGeometry {
      * nearly collinear points a point 1e-9 off). Deviation and allowance are differences of the
      * data, so the walk is as shift-invariant as the test of single points.
      */
-    private void keepDroppedCurvaturesFromAddingUp(double tolerance, double valueFloor) {
+    private void keepDroppedCurvaturesFromAddingUp() {
         int start = -1; // first point of the current zero stretch; the line is chord (start - 1, start)
         int lastNonzero = -1;
         for (int j = 1; j + 1 < n; j++) {
@@ -117,14 +161,18 @@ public final class ChordGeometry {
                     + 4 * 0x1p-53 * (Math.abs(dy) + Math.abs(slope) * dx);
             if (deviation > bound && lastNonzero >= 0) {
                 sign[lastNonzero] = (byte) (a[lastNonzero] > 0 ? 1 : -1);
-                for (int k = lastNonzero + 1; k <= j + 1 && allowance != null; k++) {
+                for (int k = lastNonzero + 1; k <= j + 1 && hasAllowance; k++) {
                     allowance[k] = 0;
                 }
                 j = lastNonzero; // continue after the kept curvature: a new stretch, a new line
                 start = -1;
             } else if (deviation > 0) {
-                if (allowance == null) {
-                    allowance = new double[n];
+                if (!hasAllowance) {
+                    if (allowance.length < x.length) {
+                        allowance = new double[x.length];
+                    }
+                    java.util.Arrays.fill(allowance, 0, n, 0);
+                    hasAllowance = true;
                 }
                 allowance[j + 1] = bound;
             }
@@ -133,7 +181,7 @@ public final class ChordGeometry {
 
     /** How far the interpolant may lie from point i because curvatures were dropped (0 mostly). */
     double allowance(int i) {
-        return allowance == null ? 0 : allowance[i];
+        return hasAllowance ? allowance[i] : 0;
     }
 
     /** The l0 lower bound: sum over maximal runs of equal nonzero sign of ceil(run / 2). */

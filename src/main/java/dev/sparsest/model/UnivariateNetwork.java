@@ -1,6 +1,6 @@
 package dev.sparsest.model;
 
-import dev.sparsest.numeric.TwoSum;
+import dev.sparsest.numeric.KnotTables;
 
 import java.util.Arrays;
 
@@ -35,34 +35,10 @@ public final class UnivariateNetwork implements Network {
         int k = knots.length;
         this.valueAtKnot = new double[k];
         this.slopeAfterKnot = new double[k];
-        // the value and slope chains in double-double, rounded once per entry: carried from knot
-        // to knot in plain doubles, their rounding grew with the number of knots and with the
-        // values' offset (an interpolant of sin(x) + 1e12 at 10^5 points missed by 2e-3)
-        double valueHigh = k == 0 ? 0 : anchorY;
-        double valueLow = 0;
-        double slopeHigh = slope;
-        double slopeLow = 0;
-        double previous = anchorX;
-        for (int j = 0; j < k; j++) {
-            double step = knots[j] - previous;
-            double stepLow = TwoSum.differenceError(knots[j], previous, step);
-            double product = slopeHigh * step;
-            double productLow = Math.fma(slopeHigh, step, -product) + (slopeHigh * stepLow + slopeLow * step);
-            double sum = valueHigh + product;
-            valueLow += TwoSum.sumError(valueHigh, product, sum) + productLow;
-            valueHigh = sum;
-            double newSlope = slopeHigh + slopeChanges[j];
-            slopeLow += TwoSum.sumError(slopeHigh, slopeChanges[j], newSlope);
-            slopeHigh = newSlope;
-            double value = valueHigh + valueLow;
-            double s = slopeHigh + slopeLow;
-            valueAtKnot[j] = value;
-            slopeAfterKnot[j] = s;
-            if (!Double.isFinite(value) || !Double.isFinite(s)) {
-                throw new IllegalArgumentException("the network overflows: its value or slope at knot " + knots[j]
-                        + " is not finite (value " + value + ", slope " + s + ")");
-            }
-            previous = knots[j];
+        int bad = KnotTables.fill(knots, slopeChanges, k, slope, anchorX, anchorY, valueAtKnot, slopeAfterKnot);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("the network overflows: its value or slope at knot " + knots[bad]
+                    + " is not finite (value " + valueAtKnot[bad] + ", slope " + slopeAfterKnot[bad] + ")");
         }
     }
 

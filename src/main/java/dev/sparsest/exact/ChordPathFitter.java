@@ -1,0 +1,337 @@
+package dev.sparsest.exact;
+
+import dev.sparsest.data.InvalidDataException;
+import dev.sparsest.numeric.KnotTables;
+
+import java.util.Arrays;
+
+/**
+ * The exact univariate solver ({@link ChordPathSolver}) for hot loops: it owns its workspace and
+ * writes each fit into a caller's {@link FitOutput}, so fitting many datasets allocates nothing
+ * once its buffers have grown to the largest N seen (they never shrink). The answers are those of
+ * {@link ChordPathSolver} bit for bit: that solver is this one run once.
+ *
+ * <p>Input: points {@code x[offset..offset+length)}, {@code y} alike, finite, x strictly
+ * increasing (sort and merge repeated x first, as {@link dev.sparsest.data.UnivariateDataset#of}
+ * does); refused by index otherwise. Allocation happens only to grow buffers, to report an error,
+ * and in the rare exact rational comparison of a curvature within rounding of the collinearity
+ * threshold.
+ *
+ * <p><b>Not thread-safe</b>: one fitter per thread (they are cheap; see {@link BatchFitter} for
+ * many datasets on several threads).
+ */
+public final class ChordPathFitter {
+    private static final double TIE = 1e-12;
+    /** The rounding budget's factor, 8u (see {@link #requireInterpolation}). */
+    static final double ROUNDING = 0x1p-50;
+
+    private final double tolerance;
+    private final ChordGeometry g;
+    /** Per point: the length of the tile ending there (1 or 2), 0 where none ends. */
+    private byte[] tileEndingAt = new byte[0];
+    /** Dynamic-program buffers, indexed by the number of run elements covered. */
+    private double[] primary = new double[0];
+    private double[] secondary = new double[0];
+    private byte[] last = new byte[0];
+    /** Evaluation tables of the fitted network, per knot. */
+    private double[] valueAtKnot = new double[0];
+    private double[] slopeAfterKnot = new double[0];
+
+    /** A fitter with the default collinearity tolerance ({@link ChordGeometry#DEFAULT_TOLERANCE}). */
+    public ChordPathFitter() {
+        this(ChordGeometry.DEFAULT_TOLERANCE);
+    }
+
+    /** A fitter whose collinearity tolerance is {@code tolerance} (see {@link ChordGeometry}). */
+    public ChordPathFitter(double tolerance) {
+        this(tolerance, 0);
+    }
+
+    /** A fitter for values with errors relative to a common scale (see {@link ChordPathSolver}). */
+    public ChordPathFitter(double tolerance, double valueFloor) {
+        this.g = new ChordGeometry(tolerance, valueFloor);
+        this.tolerance = tolerance;
+    }
+
+    public double tolerance() {
+        return tolerance;
+    }
+
+    /** Fits all of {@code x}, {@code y} (same length) into {@code out}. */
+    public void fit(double[] x, double[] y, Penalty penalty, FitOutput out) {
+        if (x.length != y.length) {
+            throw new InvalidDataException("x and y differ in length: " + x.length + " x values, " + y.length + " y values");
+        }
+        fit(x, y, 0, x.length, penalty, out);
+    }
+
+    /**
+     * Fits points {@code offset..offset+length} of {@code x} and {@code y} into {@code out}: the
+     * interpolant of least cost under {@code penalty}, with its certificate. On an
+     * {@link InvalidDataException} {@code out} holds no fit.
+     */
+    public void fit(double[] x, double[] y, int offset, int length, Penalty penalty, FitOutput out) {
+        if (offset < 0 || length < 0 || offset > x.length - length || offset > y.length - length) {
+            throw new IndexOutOfBoundsException("points " + offset + ".." + (offset + length) + " of arrays of length "
+                    + x.length + " and " + y.length);
+        }
+        out.penalty = null;
+        if (length < 2) {
+            throw new InvalidDataException(length + " point" + (length == 1 ? " (at index " + offset + ")" : "s")
+                    + ": at least 2 are needed");
+        }
+        g.load(x, y, offset, length);
+        int n = g.n;
+        if (n == 2) {
+            double slope = (g.y[1] - g.y[0]) / (g.x[1] - g.x[0]);
+            write(out, 0, slope, penalty, 0, 0, 0);
+            return;
+        }
+        grow(n);
+        Arrays.fill(tileEndingAt, 0, n, (byte) 0);
+        for (int i = 1; i + 1 < n; ) {
+            int end = g.runEnd(i);
+            if (g.sign[i] != 0) {
+                tileRun(i, end, penalty);
+            }
+            i = end;
+        }
+        out.reserve(n);
+        int neurons = buildNetwork(out.knots, out.slopeChanges);
+        write(out, neurons, g.s[0], penalty, 0, g.l0LowerBound(), g.l1Value());
+        int overflow = fillTables(out);
+        if (overflow >= 0) { // found by fuzzing: x spread over +-1e308
+            out.penalty = null;
+            throw new InvalidDataException("the interpolant overflows a double (the network overflows: its value or slope at knot "
+                    + out.knots[overflow] + " is not finite (value " + valueAtKnot[overflow] + ", slope "
+                    + slopeAfterKnot[overflow] + ")): rescale the data");
+        }
+        requireInterpolation(out);
+        out.cost = penalty.isL0() ? neurons : pathNorm(out, penalty.p());
+    }
+
+    private void write(FitOutput out, int neurons, double slope, Penalty penalty, double cost, int lowerBound, double l1) {
+        out.neurons = neurons;
+        out.slope = slope;
+        out.anchorX = g.x[0];
+        out.anchorY = g.y[0];
+        out.cost = cost;
+        out.l0LowerBound = lowerBound;
+        out.l1Value = l1;
+        out.tolerance = tolerance;
+        out.penalty = penalty;
+    }
+
+    private void grow(int n) {
+        if (tileEndingAt.length < n + 1) {
+            int capacity = Math.max(n + 1, tileEndingAt.length + (tileEndingAt.length >> 1));
+            tileEndingAt = new byte[capacity];
+            primary = new double[capacity];
+            secondary = new double[capacity];
+            last = new byte[capacity];
+        }
+    }
+
+    /** sum_k |c_k|^p in knot order: what {@link dev.sparsest.model.UnivariateNetwork#pathNorm} gives. */
+    private static double pathNorm(FitOutput out, double p) {
+        double sum = 0;
+        for (int k = 0; k < out.neurons; k++) {
+            double c = Math.abs(out.slopeChanges[k]);
+            sum += p == 1 ? c : Math.pow(c, p);
+        }
+        return sum;
+    }
+
+    /**
+     * Best tiling of run [from, to) of interior points; marks the tile ending at each point. Under
+     * l0 and l1 an even run has one sparsest tiling (pairs only), and a single point one tiling
+     * under any penalty: only the other runs need the dynamic program (and its logarithms).
+     */
+    private void tileRun(int from, int to, Penalty penalty) {
+        boolean countFirst = penalty.isL0() || penalty.isL1();
+        int m = to - from;
+        if (m == 1) {
+            tileEndingAt[from] = 1;
+            return;
+        }
+        if (countFirst && (m & 1) == 0) {
+            for (int t = 2; t <= m; t += 2) {
+                tileEndingAt[from + t - 1] = 2;
+            }
+            return;
+        }
+        double[] a = g.a;
+        primary[0] = 0;
+        secondary[0] = 0;
+        for (int t = 1; t <= m; t++) {
+            double single = a[from + t - 1];
+            double p1 = primary[t - 1] + (countFirst ? 1 : penalty.cost(single));
+            double s1 = secondary[t - 1] + (countFirst ? Math.log(Math.abs(single)) : 1);
+            byte choice = 1;
+            if (t >= 2) {
+                double pair = a[from + t - 2] + single;
+                double p2 = primary[t - 2] + (countFirst ? 1 : penalty.cost(pair));
+                double s2 = secondary[t - 2] + (countFirst ? Math.log(Math.abs(pair)) : 1);
+                if (better(p2, s2, p1, s1)) {
+                    choice = 2;
+                    p1 = p2;
+                    s1 = s2;
+                }
+            }
+            primary[t] = p1;
+            secondary[t] = s1;
+            last[t] = choice;
+        }
+        for (int t = m; t > 0; t -= last[t]) {
+            tileEndingAt[from + t - 1] = last[t];
+        }
+    }
+
+    /**
+     * Strictly better: lower primary, or tied primary and lower secondary. Primaries tie within a
+     * relative TIE (they scale with the data); secondaries (counts, sums of logs) within TIE of
+     * max(|value|, 1), since a sum of logs can be near zero.
+     */
+    private static boolean better(double p2, double s2, double p1, double s1) {
+        if (Math.abs(p2 - p1) > TIE * Math.max(Math.abs(p2), Math.abs(p1))) {
+            return p2 < p1;
+        }
+        return s2 < s1 && s1 - s2 > TIE * Math.max(1, Math.max(Math.abs(s2), Math.abs(s1)));
+    }
+
+    /**
+     * Walks the interior points left to right following the current line; a tile ending at i
+     * hands over to chord i at the crossing of the current line with it. Writes the knots and
+     * slope changes, neurons sharing a knot merged (a knot clamped onto the next data point), and
+     * returns their number.
+     */
+    private int buildNetwork(double[] u, double[] c) {
+        int n = g.n;
+        double[] x = g.x;
+        double[] y = g.y;
+        double[] s = g.s;
+        int k = 0;
+        int anchor = 1;          // the current line passes through point `anchor`
+        double lineSlope = s[0]; // ... with this slope
+        for (int i = 1; i + 1 < n; i++) {
+            int tile = tileEndingAt[i];
+            if (tile == 0) {
+                continue; // zero curvature: no knot, keep following the current line
+            }
+            double change = s[i] - lineSlope;
+            if (change == 0) {
+                continue;
+            }
+            double knot = x[i];
+            if (anchor != i) {
+                // differences first: the offset of y does not enter the rounding
+                double miss = Math.fma(lineSlope, x[i] - x[anchor], -(y[i] - y[anchor]));
+                knot = x[i] + miss / change;
+                double lo = Math.max(x[i - 1], x[1]);            // no knot outside [x_2, x_{N-1}]
+                double hi = Math.min(tile == 2 ? x[i] : x[i + 1], x[n - 2]);
+                knot = Math.min(Math.max(knot, lo), hi);
+            }
+            if (!Double.isFinite(knot) || !Double.isFinite(change)) {
+                throw new InvalidDataException("the interpolant overflows a double (knot " + knot + ", slope change "
+                        + change + "): rescale the data");
+            }
+            if (k > 0 && knot < u[k - 1]) {
+                throw new IllegalStateException("knots out of order at x = " + x[i] + ": a bug, please report the data");
+            }
+            if (k > 0 && u[k - 1] == knot) {
+                c[k - 1] += change; // knots never decrease along the walk: equal ones are neighbours
+            } else {
+                u[k] = knot == 0.0 ? 0.0 : knot;
+                c[k] = change;
+                k++;
+            }
+            lineSlope = s[i];
+            anchor = i + 1;
+        }
+        int kept = 0;
+        for (int j = 0; j < k; j++) { // merged slope changes that cancelled
+            if (c[j] != 0.0) {
+                u[kept] = u[j];
+                c[kept] = c[j];
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    private int fillTables(FitOutput out) {
+        int k = out.neurons;
+        if (valueAtKnot.length < k) {
+            valueAtKnot = new double[out.knots.length];
+            slopeAfterKnot = new double[out.knots.length];
+        }
+        return KnotTables.fill(out.knots, out.slopeChanges, k, out.slope, out.anchorX, out.anchorY,
+                valueAtKnot, slopeAfterKnot);
+    }
+
+    /**
+     * The postcondition, checked at every data point in one O(N + K) pass that also evaluates the
+     * network: the interpolant is within {@link ChordGeometry#allowance} (and the allowances of
+     * earlier stretches, which a knot clamped into [x_2, x_{N-1}] cannot take back) plus a
+     * rounding budget 8u (|y_i| + |s_0| (|x_1| + x_i - x_1) + sum_{u_k &lt;= x_i} |c_k| (|u_k| + x_i - u_k)
+     * + sum_{j &lt; i} |y_{j+1} - y_j|) with u = 2^-53: the network's own evaluation (its value and
+     * slope tables are carried in double-double, so they add only the last rounding), knot
+     * positions and slope changes rounded once each and acting on every later point, and chord
+     * slopes rounded once each, which the value chain carries along the data (their sum is at most
+     * u times the total variation). Only |y_i| depends on the offset of y, and only locally. A
+     * miss beyond it (a curvature lost to an offset in y, a slope times a distance rounding away
+     * near the top of the double range) is refused, never returned. The network must also keep at
+     * least the lower bound's neurons (knots merged by rounding are refused the same way).
+     */
+    private void requireInterpolation(FitOutput out) {
+        int n = g.n;
+        double[] x = g.x;
+        double[] y = g.y;
+        double[] knots = out.knots;
+        double[] changes = out.slopeChanges;
+        int neurons = out.neurons;
+        double slope = out.slope;
+        double firstLine = Math.abs(slope);
+        double changes1 = 0;         // sum |c_k| over the knots left of x_i
+        double changesAtKnots = 0;   // sum |c_k| u_k
+        double knotRounding = 0;     // sum |c_k| |u_k|
+        double variation = 0;        // sum |y_{j+1} - y_j| up to x_i
+        double carried = 0;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            while (k < neurons && knots[k] <= x[i]) {
+                double c = Math.abs(changes[k]);
+                changes1 += c;
+                changesAtKnots += c * knots[k];
+                knotRounding += c * Math.abs(knots[k]);
+                k++;
+            }
+            if (i > 0) {
+                variation += Math.abs(y[i] - y[i - 1]);
+            }
+            double f = k == 0 ? out.anchorY + slope * (x[i] - out.anchorX)
+                    : valueAtKnot[k - 1] + slopeAfterKnot[k - 1] * (x[i] - knots[k - 1]);
+            double magnitudes = Math.abs(y[i]) + firstLine * (Math.abs(x[0]) + (x[i] - x[0]))
+                    + knotRounding + (changes1 * x[i] - changesAtKnots) + variation;
+            double miss = Math.abs(f - y[i]);
+            double allowance = g.allowance(i);
+            double budget = carried + allowance + ROUNDING * magnitudes;
+            if (!(miss <= budget)) {
+                out.penalty = null;
+                throw new InvalidDataException("at x = " + x[i] + " the interpolant gives " + f + " for y = " + y[i]
+                        + ", off by " + (float) miss + " where rounding at these magnitudes explains " + (float) budget
+                        + ": rescale the data");
+            }
+            if (allowance > 0 && (i + 1 == n || g.allowance(i + 1) == 0)) {
+                // a stretch ends: where its knot had to be clamped into [x_2, x_{N-1}], its
+                // deviation stays in the values carried from knot to knot
+                carried += allowance;
+            }
+        }
+        if (neurons < out.l0LowerBound) {
+            out.penalty = null;
+            throw new InvalidDataException("rounding merged knots of the interpolant (" + neurons
+                    + " neurons where no interpolant has fewer than " + out.l0LowerBound + "): rescale the data");
+        }
+    }
+}
