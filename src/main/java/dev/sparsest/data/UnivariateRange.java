@@ -45,39 +45,61 @@ public final class UnivariateRange {
     public static void require(double[] x, double[] y, int n) {
         double yMax = 0;
         for (int i = 0; i < n; i++) {
-            if (Math.abs(x[i]) > MAX_MAGNITUDE || Math.abs(y[i]) > MAX_MAGNITUDE) {
-                throw new InvalidDataException("the point (" + x[i] + ", " + y[i] + ") is within a factor 8 of the largest double: "
-                        + "the interpolant's values could round past it; rescale the data");
-            }
+            requirePoint(x[i], y[i]);
             yMax = Math.max(yMax, Math.abs(y[i]));
         }
+        requireScale(yMax);
+        double previousSlope = 0;
+        for (int i = 1; i < n; i++) {
+            previousSlope = requireChord(x[i - 1], x[i], y[i - 1], y[i], i > 1, previousSlope);
+        }
+    }
+
+    /**
+     * The first of the three steps of {@link #require(double[], double[], int)}, for solvers that
+     * fuse them into their own passes (in this order): every point's magnitude.
+     */
+    public static void requirePoint(double x, double y) {
+        if (Math.abs(x) > MAX_MAGNITUDE || Math.abs(y) > MAX_MAGNITUDE) {
+            throw new InvalidDataException("the point (" + x + ", " + y + ") is within a factor 8 of the largest double: "
+                    + "the interpolant's values could round past it; rescale the data");
+        }
+    }
+
+    /** The second step: max |y| over all points, {@code yMax}, is not in the subnormal range. */
+    public static void requireScale(double yMax) {
         if (yMax > 0 && yMax < MIN_MAGNITUDE) {
             throw new InvalidDataException("every |y| is below " + MIN_MAGNITUDE
                     + ", where doubles lose significant digits (the interpolant would miss the data): rescale the data");
         }
-        double previousSlope = 0;
-        for (int i = 1; i < n; i++) {
-            double h = x[i] - x[i - 1];
-            if (h < MIN_MAGNITUDE) {
-                throw new InvalidDataException("x = " + x[i - 1] + " and x = " + x[i] + " are closer than " + MIN_MAGNITUDE
-                        + ", where doubles lose significant digits (the slope between them is noise): rescale the data");
-            }
-            double dy = y[i] - y[i - 1];
-            double signedSlope = dy / h;
-            double slope = Math.abs(signedSlope);
-            if (!(slope <= Double.MAX_VALUE)) {
-                throw new InvalidDataException("the slope between x = " + x[i - 1] + " and x = " + x[i]
-                        + " overflows a double (y = " + y[i - 1] + ", " + y[i] + "): rescale the data");
-            }
-            if (dy != 0 && slope < Double.MIN_NORMAL) {
-                throw new InvalidDataException("the slope between x = " + x[i - 1] + " and x = " + x[i]
-                        + " underflows a double (y = " + y[i - 1] + ", " + y[i] + ": " + Math.abs(dy) + " over " + h
-                        + "), so it would lose its digits: rescale the data");
-            }
-            if (i > 1 && !Double.isFinite(signedSlope - previousSlope)) {
-                throw new InvalidDataException("the curvature at x = " + x[i - 1] + " overflows a double: rescale the data");
-            }
-            previousSlope = signedSlope;
+    }
+
+    /**
+     * The third step, for each chord left to right, x0 &lt; x1: its gap and slope, and with
+     * {@code checkCurvature} its slope's difference from the previous chord's. Returns the slope
+     * (y1 - y0) / (x1 - x0), rounded as doubles round it.
+     */
+    public static double requireChord(double x0, double x1, double y0, double y1, boolean checkCurvature, double previousSlope) {
+        double h = x1 - x0;
+        if (h < MIN_MAGNITUDE) {
+            throw new InvalidDataException("x = " + x0 + " and x = " + x1 + " are closer than " + MIN_MAGNITUDE
+                    + ", where doubles lose significant digits (the slope between them is noise): rescale the data");
         }
+        double dy = y1 - y0;
+        double signedSlope = dy / h;
+        double slope = Math.abs(signedSlope);
+        if (!(slope <= Double.MAX_VALUE)) {
+            throw new InvalidDataException("the slope between x = " + x0 + " and x = " + x1
+                    + " overflows a double (y = " + y0 + ", " + y1 + "): rescale the data");
+        }
+        if (dy != 0 && slope < Double.MIN_NORMAL) {
+            throw new InvalidDataException("the slope between x = " + x0 + " and x = " + x1
+                    + " underflows a double (y = " + y0 + ", " + y1 + ": " + Math.abs(dy) + " over " + h
+                    + "), so it would lose its digits: rescale the data");
+        }
+        if (checkCurvature && !Double.isFinite(signedSlope - previousSlope)) {
+            throw new InvalidDataException("the curvature at x = " + x0 + " overflows a double: rescale the data");
+        }
+        return signedSlope;
     }
 }

@@ -47,6 +47,8 @@ public final class ChordGeometry {
     double[] y = new double[0];
     /** s[j], j = 0..n-2: slope of the chord through points j and j+1 (correctly rounded). */
     double[] s = new double[0];
+    /** What rounding left of each slope: s[j] + slopeLow[j] is the slope to about 6 u^2 of itself. */
+    private double[] slopeLow = new double[0];
     /** a[i], i = 1..n-2: curvature at interior point i, to a few ulps (a[0] and a[n-1] unused, 0). */
     double[] a = new double[0];
     /** sign of a[i] after the collinearity test: -1, 0, +1. */
@@ -87,45 +89,59 @@ public final class ChordGeometry {
             x = new double[capacity];
             y = new double[capacity];
             s = new double[capacity];
+            slopeLow = new double[capacity];
             a = new double[capacity];
             sign = new byte[capacity];
         }
         n = count;
         hasAllowance = false;
+        // validation fused into the passes, in UnivariateRange.require's order: points, scale, chords
+        double yMax = 0;
         for (int i = 0; i < count; i++) {
             double xi = xs[offset + i];
             double yi = ys[offset + i];
-            if (!Double.isFinite(xi) || !Double.isFinite(yi)) {
-                throw new InvalidDataException("non-finite value at index " + (offset + i) + ": x = " + xi + ", y = " + yi);
+            if (!(Math.abs(xi) <= UnivariateRange.MAX_MAGNITUDE && Math.abs(yi) <= UnivariateRange.MAX_MAGNITUDE
+                    && (i == 0 || xi > x[i - 1]))) {
+                refusePoint(xs, ys, offset, i);
             }
-            if (i > 0 && !(xi > x[i - 1])) {
-                throw new InvalidDataException("x is not strictly increasing at index " + (offset + i) + " (x = " + x[i - 1]
-                        + ", then " + xi + "): sort the points and merge repeated x first (UnivariateDataset.of does both)");
-            }
-            x[i] = xi == 0.0 ? 0.0 : xi; // -0.0 and 0.0 are the same abscissa
+            x[i] = xi + 0.0; // -0.0 and 0.0 are the same abscissa (-0.0 + 0.0 is 0.0; other values unchanged)
             y[i] = yi;
+            yMax = Math.max(yMax, Math.abs(yi));
         }
-        UnivariateRange.require(x, y, count);
-        double previousLow = 0;
+        UnivariateRange.requireScale(yMax);
+        double previousQuotient = 0;
+        for (int j = 0; j + 1 < count; j++) {
+            double x0 = x[j];
+            double x1 = x[j + 1];
+            double y0 = y[j];
+            double y1 = y[j + 1];
+            double dy = y1 - y0;
+            double quotient = dy / (x1 - x0);
+            double size = Math.abs(quotient);
+            if (!(x1 - x0 >= UnivariateRange.MIN_MAGNITUDE && size <= Double.MAX_VALUE
+                    && (size >= Double.MIN_NORMAL || dy == 0)
+                    && (j == 0 || Math.abs(quotient - previousQuotient) <= Double.MAX_VALUE))) {
+                UnivariateRange.requireChord(x0, x1, y0, y1, j > 0, previousQuotient); // says why
+                throw new IllegalStateException("chord " + j + " refused for no reason");
+            }
+            previousQuotient = quotient;
+            s[j] = test.slope(x0, x1, y0, y1, quotient);
+            slopeLow[j] = test.slopeLow();
+        }
         if (count > 0) {
             a[0] = 0;
             sign[0] = 0;
             a[count - 1] = 0;
             sign[count - 1] = 0;
         }
-        for (int j = 0; j + 1 < count; j++) {
-            s[j] = test.slope(x[j], x[j + 1], y[j], y[j + 1]);
-            double low = test.slopeLow();
-            if (j > 0) {
-                double curvature = Collinearity.curvature(s[j - 1], previousLow, s[j], low);
-                sign[j] = test.sign(curvature, s[j - 1], s[j], x[j - 1], x[j], x[j + 1], y[j - 1], y[j], y[j + 1]);
-                a[j] = test.refined(curvature);
-                if (sign[j] != 0 && Math.abs(a[j]) < Double.MIN_NORMAL) {
-                    throw new InvalidDataException("the curvature at x = " + x[j] + " underflows a double (" + a[j]
-                            + "), so it would lose its digits: rescale the data");
-                }
+        for (int j = 1; j + 1 < count; j++) {
+            double curvature = Collinearity.curvature(s[j - 1], slopeLow[j - 1], s[j], slopeLow[j]);
+            sign[j] = test.sign(curvature, s[j - 1], s[j], x[j - 1], x[j], x[j + 1], y[j - 1], y[j], y[j + 1]);
+            a[j] = test.refined(curvature);
+            if (sign[j] != 0 && Math.abs(a[j]) < Double.MIN_NORMAL) {
+                throw new InvalidDataException("the curvature at x = " + x[j] + " underflows a double (" + a[j]
+                        + "), so it would lose its digits: rescale the data");
             }
-            previousLow = low;
         }
         keepDroppedCurvaturesFromAddingUp();
     }
@@ -177,6 +193,21 @@ public final class ChordGeometry {
                 allowance[j + 1] = bound;
             }
         }
+    }
+
+    /** Why point i of the loaded ones is refused: non-finite, out of order, or too large, in that order. */
+    private void refusePoint(double[] xs, double[] ys, int offset, int i) {
+        double xi = xs[offset + i];
+        double yi = ys[offset + i];
+        if (!Double.isFinite(xi) || !Double.isFinite(yi)) {
+            throw new InvalidDataException("non-finite value at index " + (offset + i) + ": x = " + xi + ", y = " + yi);
+        }
+        if (i > 0 && !(xi > x[i - 1])) {
+            throw new InvalidDataException("x is not strictly increasing at index " + (offset + i) + " (x = " + x[i - 1]
+                    + ", then " + xi + "): sort the points and merge repeated x first (UnivariateDataset.of does both)");
+        }
+        UnivariateRange.requirePoint(xi, yi);
+        throw new IllegalStateException("point " + i + " refused for no reason");
     }
 
     /** How far the interpolant may lie from point i because curvatures were dropped (0 mostly). */

@@ -36,6 +36,12 @@ public final class ChordPathFitter {
     /** Evaluation tables of the fitted network, per knot. */
     private double[] valueAtKnot = new double[0];
     private double[] slopeAfterKnot = new double[0];
+    /** The walk's state: knots placed, the point and slope of the line followed, the certificate's sums. */
+    private int knotCount;
+    private int anchor;
+    private double lineSlope;
+    private int lowerBound;
+    private double l1Value;
 
     /** A fitter with the default collinearity tolerance ({@link ChordGeometry#DEFAULT_TOLERANCE}). */
     public ChordPathFitter() {
@@ -88,17 +94,10 @@ public final class ChordPathFitter {
             return;
         }
         grow(n);
-        Arrays.fill(tileEndingAt, 0, n, (byte) 0);
-        for (int i = 1; i + 1 < n; ) {
-            int end = g.runEnd(i);
-            if (g.sign[i] != 0) {
-                tileRun(i, end, penalty);
-            }
-            i = end;
-        }
         out.reserve(n);
-        int neurons = buildNetwork(out.knots, out.slopeChanges);
-        write(out, neurons, g.s[0], penalty, 0, g.l0LowerBound(), g.l1Value());
+        walkRuns(penalty, out.knots, out.slopeChanges);
+        write(out, dropCancelled(out.knots, out.slopeChanges), g.s[0], penalty, 0, lowerBound, l1Value);
+        int neurons = out.neurons;
         int overflow = fillTables(out);
         if (overflow >= 0) { // found by fuzzing: x spread over +-1e308
             out.penalty = null;
@@ -143,24 +142,58 @@ public final class ChordPathFitter {
     }
 
     /**
-     * Best tiling of run [from, to) of interior points; marks the tile ending at each point. Under
-     * l0 and l1 an even run has one sparsest tiling (pairs only), and a single point one tiling
-     * under any penalty: only the other runs need the dynamic program (and its logarithms).
+     * One pass over the maximal runs of interior points whose curvature has one nonzero sign:
+     * each run's best tiling, the knots it places (left to right) and the certificate's sums.
+     * Under l0 and l1 an even run has one sparsest tiling (pairs only) and a single point one
+     * tiling under any penalty: only the other runs need the dynamic program (and its logarithms).
      */
-    private void tileRun(int from, int to, Penalty penalty) {
+    private void walkRuns(Penalty penalty, double[] u, double[] c) {
         boolean countFirst = penalty.isL0() || penalty.isL1();
-        int m = to - from;
-        if (m == 1) {
-            tileEndingAt[from] = 1;
-            return;
-        }
-        if (countFirst && (m & 1) == 0) {
-            for (int t = 2; t <= m; t += 2) {
-                tileEndingAt[from + t - 1] = 2;
-            }
-            return;
-        }
+        int n = g.n;
+        byte[] sign = g.sign;
         double[] a = g.a;
+        knotCount = 0;
+        anchor = 1;
+        lineSlope = g.s[0];
+        lowerBound = 0;
+        double l1 = 0;
+        for (int i = 1; i + 1 < n; ) {
+            byte runSign = sign[i];
+            if (runSign == 0) {
+                i++;
+                continue;
+            }
+            l1 += Math.abs(a[i]);
+            int end = i + 1;
+            while (end + 1 < n && sign[end] == runSign) { // the run: ChordGeometry.runEnd, summing as it goes
+                l1 += Math.abs(a[end]);
+                end++;
+            }
+            int m = end - i;
+            lowerBound += (m + 1) / 2;
+            if (m == 1) {
+                placeKnot(i, 1, u, c);
+            } else if (countFirst && (m & 1) == 0) {
+                for (int t = i + 1; t < end; t += 2) {
+                    placeKnot(t, 2, u, c);
+                }
+            } else {
+                tileByDynamicProgram(i, end, penalty, countFirst);
+                for (int t = i; t < end; t++) {
+                    if (tileEndingAt[t] != 0) {
+                        placeKnot(t, tileEndingAt[t], u, c);
+                    }
+                }
+            }
+            i = end;
+        }
+        l1Value = l1;
+    }
+
+    /** Best tiling of run [from, to) of interior points; marks the tile ending at each of its points. */
+    private void tileByDynamicProgram(int from, int to, Penalty penalty, boolean countFirst) {
+        double[] a = g.a;
+        int m = to - from;
         primary[0] = 0;
         secondary[0] = 0;
         for (int t = 1; t <= m; t++) {
@@ -182,6 +215,7 @@ public final class ChordPathFitter {
             secondary[t] = s1;
             last[t] = choice;
         }
+        Arrays.fill(tileEndingAt, from, to, (byte) 0);
         for (int t = m; t > 0; t -= last[t]) {
             tileEndingAt[from + t - 1] = last[t];
         }
@@ -200,56 +234,48 @@ public final class ChordPathFitter {
     }
 
     /**
-     * Walks the interior points left to right following the current line; a tile ending at i
-     * hands over to chord i at the crossing of the current line with it. Writes the knots and
-     * slope changes, neurons sharing a knot merged (a knot clamped onto the next data point), and
-     * returns their number.
+     * The knot of the tile ending at interior point i (1 or 2 points long), placed while walking
+     * left to right following the current line: it hands over to chord i where the current line
+     * crosses it. Neurons sharing a knot (one clamped onto the next data point) are merged.
      */
-    private int buildNetwork(double[] u, double[] c) {
-        int n = g.n;
+    private void placeKnot(int i, int tile, double[] u, double[] c) {
         double[] x = g.x;
         double[] y = g.y;
-        double[] s = g.s;
-        int k = 0;
-        int anchor = 1;          // the current line passes through point `anchor`
-        double lineSlope = s[0]; // ... with this slope
-        for (int i = 1; i + 1 < n; i++) {
-            int tile = tileEndingAt[i];
-            if (tile == 0) {
-                continue; // zero curvature: no knot, keep following the current line
-            }
-            double change = s[i] - lineSlope;
-            if (change == 0) {
-                continue;
-            }
-            double knot = x[i];
-            if (anchor != i) {
-                // differences first: the offset of y does not enter the rounding
-                double miss = Math.fma(lineSlope, x[i] - x[anchor], -(y[i] - y[anchor]));
-                knot = x[i] + miss / change;
-                double lo = Math.max(x[i - 1], x[1]);            // no knot outside [x_2, x_{N-1}]
-                double hi = Math.min(tile == 2 ? x[i] : x[i + 1], x[n - 2]);
-                knot = Math.min(Math.max(knot, lo), hi);
-            }
-            if (!Double.isFinite(knot) || !Double.isFinite(change)) {
-                throw new InvalidDataException("the interpolant overflows a double (knot " + knot + ", slope change "
-                        + change + "): rescale the data");
-            }
-            if (k > 0 && knot < u[k - 1]) {
+        double change = g.s[i] - lineSlope;
+        if (change == 0) {
+            return;
+        }
+        // where the current line meets chord i; when that line already passes through point i
+        // (anchor == i) the miss is 0 and the knot x_i exactly: no branch on it
+        // differences first: the offset of y does not enter the rounding
+        double miss = Math.fma(lineSlope, x[i] - x[anchor], -(y[i] - y[anchor]));
+        double knot = x[i] + miss / change;
+        double lo = Math.max(x[i - 1], x[1]);              // no knot outside [x_2, x_{N-1}]
+        double hi = Math.min(tile == 2 ? x[i] : x[i + 1], x[g.n - 2]);
+        knot = Math.min(Math.max(knot, lo), hi);
+        if (!(Math.abs(knot) <= Double.MAX_VALUE && Math.abs(change) <= Double.MAX_VALUE)) {
+            throw new InvalidDataException("the interpolant overflows a double (knot " + knot + ", slope change "
+                    + change + "): rescale the data");
+        }
+        int k = knotCount;
+        if (k > 0 && knot <= u[k - 1]) {
+            if (knot < u[k - 1]) {
                 throw new IllegalStateException("knots out of order at x = " + x[i] + ": a bug, please report the data");
             }
-            if (k > 0 && u[k - 1] == knot) {
-                c[k - 1] += change; // knots never decrease along the walk: equal ones are neighbours
-            } else {
-                u[k] = knot == 0.0 ? 0.0 : knot;
-                c[k] = change;
-                k++;
-            }
-            lineSlope = s[i];
-            anchor = i + 1;
+            c[k - 1] += change; // knots never decrease along the walk: equal ones are neighbours
+        } else {
+            u[k] = knot == 0.0 ? 0.0 : knot;
+            c[k] = change;
+            knotCount = k + 1;
         }
+        lineSlope = g.s[i];
+        anchor = i + 1;
+    }
+
+    /** Drops merged slope changes that cancelled; returns the number of knots left. */
+    private int dropCancelled(double[] u, double[] c) {
         int kept = 0;
-        for (int j = 0; j < k; j++) { // merged slope changes that cancelled
+        for (int j = 0; j < knotCount; j++) {
             if (c[j] != 0.0) {
                 u[kept] = u[j];
                 c[kept] = c[j];
@@ -292,40 +318,49 @@ public final class ChordPathFitter {
         int neurons = out.neurons;
         double slope = out.slope;
         double firstLine = Math.abs(slope);
-        double changes1 = 0;         // sum |c_k| over the knots left of x_i
+        double anchorX = out.anchorX;
+        double anchorY = out.anchorY;
+        double changeSum = 0;        // sum |c_k| over the knots left of x_i
         double changesAtKnots = 0;   // sum |c_k| u_k
         double knotRounding = 0;     // sum |c_k| |u_k|
         double variation = 0;        // sum |y_{j+1} - y_j| up to x_i
         double carried = 0;
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            while (k < neurons && knots[k] <= x[i]) {
+        double x0 = x[0];
+        double absX0 = Math.abs(x0);
+        int i = 0;
+        // segment k: the points left of knot k and right of the ones before, on one linear piece
+        for (int k = 0; k <= neurons; k++) {
+            double limit = k < neurons ? knots[k] : Double.POSITIVE_INFINITY;
+            double value = k == 0 ? anchorY : valueAtKnot[k - 1];
+            double pieceSlope = k == 0 ? slope : slopeAfterKnot[k - 1];
+            double origin = k == 0 ? anchorX : knots[k - 1];
+            for (; i < n && x[i] < limit; i++) {
+                if (i > 0) {
+                    variation += Math.abs(y[i] - y[i - 1]);
+                }
+                double f = value + pieceSlope * (x[i] - origin);
+                double magnitudes = Math.abs(y[i]) + firstLine * (absX0 + (x[i] - x0))
+                        + knotRounding + (changeSum * x[i] - changesAtKnots) + variation;
+                double miss = Math.abs(f - y[i]);
+                double allowance = g.allowance(i);
+                double budget = carried + allowance + ROUNDING * magnitudes;
+                if (!(miss <= budget)) {
+                    out.penalty = null;
+                    throw new InvalidDataException("at x = " + x[i] + " the interpolant gives " + f + " for y = " + y[i]
+                            + ", off by " + (float) miss + " where rounding at these magnitudes explains " + (float) budget
+                            + ": rescale the data");
+                }
+                if (allowance > 0 && (i + 1 == n || g.allowance(i + 1) == 0)) {
+                    // a stretch ends: where its knot had to be clamped into [x_2, x_{N-1}], its
+                    // deviation stays in the values carried from knot to knot
+                    carried += allowance;
+                }
+            }
+            if (k < neurons) {
                 double c = Math.abs(changes[k]);
-                changes1 += c;
+                changeSum += c;
                 changesAtKnots += c * knots[k];
                 knotRounding += c * Math.abs(knots[k]);
-                k++;
-            }
-            if (i > 0) {
-                variation += Math.abs(y[i] - y[i - 1]);
-            }
-            double f = k == 0 ? out.anchorY + slope * (x[i] - out.anchorX)
-                    : valueAtKnot[k - 1] + slopeAfterKnot[k - 1] * (x[i] - knots[k - 1]);
-            double magnitudes = Math.abs(y[i]) + firstLine * (Math.abs(x[0]) + (x[i] - x[0]))
-                    + knotRounding + (changes1 * x[i] - changesAtKnots) + variation;
-            double miss = Math.abs(f - y[i]);
-            double allowance = g.allowance(i);
-            double budget = carried + allowance + ROUNDING * magnitudes;
-            if (!(miss <= budget)) {
-                out.penalty = null;
-                throw new InvalidDataException("at x = " + x[i] + " the interpolant gives " + f + " for y = " + y[i]
-                        + ", off by " + (float) miss + " where rounding at these magnitudes explains " + (float) budget
-                        + ": rescale the data");
-            }
-            if (allowance > 0 && (i + 1 == n || g.allowance(i + 1) == 0)) {
-                // a stretch ends: where its knot had to be clamped into [x_2, x_{N-1}], its
-                // deviation stays in the values carried from knot to knot
-                carried += allowance;
             }
         }
         if (neurons < out.l0LowerBound) {

@@ -20,7 +20,8 @@ final class Collinearity {
 
     private final double tolerance;
     private final double valueFloor;
-    private final BigDecimal exactTolerance;
+    /** The tolerance as an exact decimal, made on first need (costly, and rarely needed). */
+    private BigDecimal exactTolerance;
     private double slopeLow;
     /** The curvature from the last exact comparison, or NaN when the last test did not need it. */
     private double exactCurvature = Double.NaN;
@@ -28,7 +29,6 @@ final class Collinearity {
     Collinearity(double tolerance, double valueFloor) {
         this.tolerance = tolerance;
         this.valueFloor = valueFloor;
-        this.exactTolerance = new BigDecimal(tolerance);
     }
 
     /**
@@ -36,11 +36,15 @@ final class Collinearity {
      * {@link #slopeLow()} is what rounding left over.
      */
     double slope(double x0, double x1, double y0, double y1) {
+        return slope(x0, x1, y0, y1, (y1 - y0) / (x1 - x0));
+    }
+
+    /** As {@link #slope(double, double, double, double)} given q = (y1 - y0) / (x1 - x0) in doubles. */
+    double slope(double x0, double x1, double y0, double y1, double q) {
         double dyHigh = y1 - y0;
         double dyLow = TwoSum.differenceError(y1, y0, dyHigh);
         double dxHigh = x1 - x0;
         double dxLow = TwoSum.differenceError(x1, x0, dxHigh);
-        double q = dyHigh / dxHigh;
         // dyHigh - q dxHigh is exact with an fma (the remainder of a correctly rounded quotient)
         double remainder = Math.fma(-q, dxHigh, dyHigh) + dyLow - q * dxLow;
         double correction = remainder / dxHigh;
@@ -120,6 +124,9 @@ final class Collinearity {
         BigDecimal scale = dy1.abs().multiply(dx2).add(dy2.abs().multiply(dx1));
         if (valueFloor > 0) {
             scale = scale.add(new BigDecimal(2 * valueFloor).multiply(dx1.add(dx2)));
+        }
+        if (exactTolerance == null) {
+            exactTolerance = new BigDecimal(tolerance);
         }
         if (cross.abs().compareTo(exactTolerance.multiply(scale)) <= 0) {
             return 0;

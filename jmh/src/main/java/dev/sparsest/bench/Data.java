@@ -28,4 +28,27 @@ public final class Data {
         java.util.Arrays.sort(a);
         return a;
     }
+
+    /**
+     * A series for the exact 1-D solvers at {@code x[at..at+n)}, {@code y} alike: x increasing with
+     * random gaps, y a random walk with flat stretches and straight runs (so every kind of
+     * curvature run appears).
+     */
+    public static void walk(SplittableRandom r, double[] x, double[] y, int at, int n) {
+        double pos = 0;
+        double level = 0;
+        double slope = 0;
+        for (int i = at; i < at + n; i++) {
+            pos += 0.5 + r.nextDouble();
+            int kind = r.nextInt(10);
+            if (kind < 4) {
+                slope = r.nextDouble() * 2 - 1; // a new straight stretch
+            } else if (kind < 5) {
+                slope = 0;
+            }
+            level += slope * (0.5 + r.nextDouble()) + (kind >= 8 ? r.nextDouble() - 0.5 : 0);
+            x[i] = pos;
+            y[i] = level;
+        }
+    }
 }

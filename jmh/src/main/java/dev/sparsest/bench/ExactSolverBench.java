@@ -1,7 +1,9 @@
 package dev.sparsest.bench;
 
 import dev.sparsest.data.UnivariateDataset;
+import dev.sparsest.exact.ChordPathFitter;
 import dev.sparsest.exact.ChordPathSolver;
+import dev.sparsest.exact.FitOutput;
 import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.exact.Threshold;
@@ -22,10 +24,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The exact chord-path solver (and p*) from 10^3 to 10^7 points, to show linear time: x
- * increasing with random gaps, y a random walk with flat stretches and straight runs (so every
- * kind of curvature run appears). The dataset is built in the set-up; the solve allocates its
- * O(N) workspace and network each call, as a user's call does.
+ * The exact chord-path solver (and p*) from 10^3 to 10^7 points, to show linear time, on
+ * {@link Data#walk} series. The dataset is built in the set-up; the solve allocates its O(N)
+ * workspace and network each call, as a user's call does; {@code fitterL0} reuses them
+ * ({@link ChordPathFitter}); {@code streamingFloor} is the memory-bound floor.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,34 +40,49 @@ public class ExactSolverBench {
     int n;
 
     UnivariateDataset data;
+    double[] floorOut;
+    double[] xs;
+    double[] ys;
     final ChordPathSolver solver = new ChordPathSolver();
+    final ChordPathFitter fitter = new ChordPathFitter();
+    final FitOutput fitOut = new FitOutput();
 
     @Setup
     public void setup() {
         SplittableRandom r = new SplittableRandom(5);
         double[] x = new double[n];
         double[] y = new double[n];
-        double pos = 0;
-        double level = 0;
-        double slope = 0;
-        for (int i = 0; i < n; i++) {
-            pos += 0.5 + r.nextDouble();
-            int kind = r.nextInt(10);
-            if (kind < 4) {
-                slope = r.nextDouble() * 2 - 1; // a new straight stretch
-            } else if (kind < 5) {
-                slope = 0;
-            }
-            level += slope * (0.5 + r.nextDouble()) + (kind >= 8 ? r.nextDouble() - 0.5 : 0);
-            x[i] = pos;
-            y[i] = level;
-        }
+        Data.walk(r, x, y, 0, n);
+        floorOut = new double[n];
+        xs = x;
+        ys = y;
         data = UnivariateDataset.of(x, y);
+    }
+
+    /**
+     * The memory-bound floor the l0 solve is measured against: one streaming pass that reads x
+     * and y and writes one double per point.
+     */
+    @Benchmark
+    public double[] streamingFloor() {
+        double[] x = xs;
+        double[] y = ys;
+        double[] out = floorOut;
+        for (int i = 0; i < x.length; i++) {
+            out[i] = y[i] - x[i];
+        }
+        return out;
     }
 
     @Benchmark
     public ExactSolution l0() {
         return solver.solve(data, Penalty.l0());
+    }
+
+    @Benchmark
+    public FitOutput fitterL0() {
+        fitter.fit(xs, ys, Penalty.l0(), fitOut);
+        return fitOut;
     }
 
     @Benchmark
