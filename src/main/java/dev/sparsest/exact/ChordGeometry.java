@@ -47,8 +47,6 @@ public final class ChordGeometry {
     double[] y = new double[0];
     /** s[j], j = 0..n-2: slope of the chord through points j and j+1 (correctly rounded). */
     double[] s = new double[0];
-    /** What rounding left of each slope: s[j] + slopeLow[j] is the slope to about 6 u^2 of itself. */
-    private double[] slopeLow = new double[0];
     /** a[i], i = 1..n-2: curvature at interior point i, to a few ulps (a[0] and a[n-1] unused, 0). */
     double[] a = new double[0];
     /** sign of a[i] after the collinearity test: -1, 0, +1. */
@@ -89,60 +87,63 @@ public final class ChordGeometry {
             x = new double[capacity];
             y = new double[capacity];
             s = new double[capacity];
-            slopeLow = new double[capacity];
             a = new double[capacity];
             sign = new byte[capacity];
         }
         n = count;
         hasAllowance = false;
-        // validation fused into the passes, in UnivariateRange.require's order: points, scale, chords
-        double yMax = 0;
-        for (int i = 0; i < count; i++) {
-            double xi = xs[offset + i];
-            double yi = ys[offset + i];
-            if (!(Math.abs(xi) <= UnivariateRange.MAX_MAGNITUDE && Math.abs(yi) <= UnivariateRange.MAX_MAGNITUDE
-                    && (i == 0 || xi > x[i - 1]))) {
-                refusePoint(xs, ys, offset, i);
-            }
-            x[i] = xi + 0.0; // -0.0 and 0.0 are the same abscissa (-0.0 + 0.0 is 0.0; other values unchanged)
-            y[i] = yi;
-            yMax = Math.max(yMax, Math.abs(yi));
-        }
-        UnivariateRange.requireScale(yMax);
-        double previousQuotient = 0;
-        for (int j = 0; j + 1 < count; j++) {
-            double x0 = x[j];
-            double x1 = x[j + 1];
-            double y0 = y[j];
-            double y1 = y[j + 1];
-            double dy = y1 - y0;
-            double quotient = dy / (x1 - x0);
-            double size = Math.abs(quotient);
-            if (!(x1 - x0 >= UnivariateRange.MIN_MAGNITUDE && size <= Double.MAX_VALUE
-                    && (size >= Double.MIN_NORMAL || dy == 0)
-                    && (j == 0 || Math.abs(quotient - previousQuotient) <= Double.MAX_VALUE))) {
-                UnivariateRange.requireChord(x0, x1, y0, y1, j > 0, previousQuotient); // says why
-                throw new IllegalStateException("chord " + j + " refused for no reason");
-            }
-            previousQuotient = quotient;
-            s[j] = test.slope(x0, x1, y0, y1, quotient);
-            slopeLow[j] = test.slopeLow();
-        }
         if (count > 0) {
             a[0] = 0;
             sign[0] = 0;
             a[count - 1] = 0;
             sign[count - 1] = 0;
         }
-        for (int j = 1; j + 1 < count; j++) {
-            double curvature = Collinearity.curvature(s[j - 1], slopeLow[j - 1], s[j], slopeLow[j]);
-            sign[j] = test.sign(curvature, s[j - 1], s[j], x[j - 1], x[j], x[j + 1], y[j - 1], y[j], y[j + 1]);
-            a[j] = test.refined(curvature);
-            if (sign[j] != 0 && Math.abs(a[j]) < Double.MIN_NORMAL) {
-                throw new InvalidDataException("the curvature at x = " + x[j] + " underflows a double (" + a[j]
-                        + "), so it would lose its digits: rescale the data");
+        // one pass: copy, validate, slope of the chord ending at i, curvature and sign at i - 1;
+        // anything suspicious goes to validateInOrder, which names the first problem in the
+        // order UnivariateRange.require checks them (points, scale, chords)
+        double yMax = 0;
+        double previousQuotient = 0;
+        double previousLow = 0;
+        for (int i = 0; i < count; i++) {
+            double xi = xs[offset + i];
+            double yi = ys[offset + i];
+            if (!(Math.abs(xi) <= UnivariateRange.MAX_MAGNITUDE && Math.abs(yi) <= UnivariateRange.MAX_MAGNITUDE
+                    && (i == 0 || xi > x[i - 1]))) {
+                refuse(xs, ys, offset, count);
             }
+            x[i] = xi + 0.0; // -0.0 and 0.0 are the same abscissa (-0.0 + 0.0 is 0.0; other values unchanged)
+            y[i] = yi;
+            yMax = Math.max(yMax, Math.abs(yi));
+            if (i == 0) {
+                continue;
+            }
+            int j = i - 1; // the chord (j, i)
+            double x0 = x[j];
+            double y0 = y[j];
+            double dy = yi - y0;
+            double quotient = dy / (xi - x0);
+            double size = Math.abs(quotient);
+            if (!(xi - x0 >= UnivariateRange.MIN_MAGNITUDE && size <= Double.MAX_VALUE
+                    && (size >= Double.MIN_NORMAL || dy == 0)
+                    && (j == 0 || Math.abs(quotient - previousQuotient) <= Double.MAX_VALUE))) {
+                refuse(xs, ys, offset, count);
+            }
+            previousQuotient = quotient;
+            s[j] = test.slope(x0, xi, y0, yi, quotient);
+            double low = test.slopeLow();
+            if (j > 0) { // curvature at point j, between chords j - 1 and j
+                double curvature = Collinearity.curvature(s[j - 1], previousLow, s[j], low);
+                sign[j] = test.sign(curvature, s[j - 1], s[j], x[j - 1], x0, xi, y[j - 1], y0, yi);
+                a[j] = test.refined(curvature);
+                if (sign[j] != 0 && Math.abs(a[j]) < Double.MIN_NORMAL) {
+                    validateInOrder(xs, ys, offset, count);
+                    throw new InvalidDataException("the curvature at x = " + x[j] + " underflows a double (" + a[j]
+                            + "), so it would lose its digits: rescale the data");
+                }
+            }
+            previousLow = low;
         }
+        UnivariateRange.requireScale(yMax);
         keepDroppedCurvaturesFromAddingUp();
     }
 
@@ -195,19 +196,39 @@ public final class ChordGeometry {
         }
     }
 
-    /** Why point i of the loaded ones is refused: non-finite, out of order, or too large, in that order. */
-    private void refusePoint(double[] xs, double[] ys, int offset, int i) {
-        double xi = xs[offset + i];
-        double yi = ys[offset + i];
-        if (!Double.isFinite(xi) || !Double.isFinite(yi)) {
-            throw new InvalidDataException("non-finite value at index " + (offset + i) + ": x = " + xi + ", y = " + yi);
+    /** Throws the refusal {@link #validateInOrder} names (the fast checks of {@link #load} saw one). */
+    private static void refuse(double[] xs, double[] ys, int offset, int count) {
+        validateInOrder(xs, ys, offset, count);
+        throw new IllegalStateException("data refused by the fast checks but not by the careful ones: a bug");
+    }
+
+    /**
+     * The checks of {@link #load} one after another on the raw points, each throwing for the
+     * first point or chord it refuses: finite, strictly increasing and within range per point,
+     * then the scale of y, then every chord ({@link UnivariateRange}). Returns when all pass.
+     */
+    private static void validateInOrder(double[] xs, double[] ys, int offset, int count) {
+        double yMax = 0;
+        for (int i = 0; i < count; i++) {
+            double xi = xs[offset + i];
+            double yi = ys[offset + i];
+            if (!Double.isFinite(xi) || !Double.isFinite(yi)) {
+                throw new InvalidDataException("non-finite value at index " + (offset + i) + ": x = " + xi + ", y = " + yi);
+            }
+            if (i > 0 && !(xi > xs[offset + i - 1])) {
+                throw new InvalidDataException("x is not strictly increasing at index " + (offset + i) + " (x = "
+                        + xs[offset + i - 1] + ", then " + xi
+                        + "): sort the points and merge repeated x first (UnivariateDataset.of does both)");
+            }
+            UnivariateRange.requirePoint(xi, yi);
+            yMax = Math.max(yMax, Math.abs(yi));
         }
-        if (i > 0 && !(xi > x[i - 1])) {
-            throw new InvalidDataException("x is not strictly increasing at index " + (offset + i) + " (x = " + x[i - 1]
-                    + ", then " + xi + "): sort the points and merge repeated x first (UnivariateDataset.of does both)");
+        UnivariateRange.requireScale(yMax);
+        double previousQuotient = 0;
+        for (int i = 1; i < count; i++) {
+            previousQuotient = UnivariateRange.requireChord(xs[offset + i - 1] + 0.0, xs[offset + i] + 0.0,
+                    ys[offset + i - 1], ys[offset + i], i > 1, previousQuotient);
         }
-        UnivariateRange.requirePoint(xi, yi);
-        throw new IllegalStateException("point " + i + " refused for no reason");
     }
 
     /** How far the interpolant may lie from point i because curvatures were dropped (0 mostly). */

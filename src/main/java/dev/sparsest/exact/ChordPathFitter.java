@@ -250,9 +250,13 @@ public final class ChordPathFitter {
         // differences first: the offset of y does not enter the rounding
         double miss = Math.fma(lineSlope, x[i] - x[anchor], -(y[i] - y[anchor]));
         double knot = x[i] + miss / change;
-        double lo = Math.max(x[i - 1], x[1]);              // no knot outside [x_2, x_{N-1}]
-        double hi = Math.min(tile == 2 ? x[i] : x[i + 1], x[g.n - 2]);
-        knot = Math.min(Math.max(knot, lo), hi);
+        // within the tile's points, and no knot outside [x_2, x_{N-1}]: lo = max(x_{i-1}, x_1),
+        // hi = min(x_i or x_{i+1}, x_{N-2}), as indices; plain compares (no NaN or -0.0 here
+        // that Math.max would treat differently: a NaN knot stays NaN and is refused below)
+        double lo = x[Math.max(i - 1, 1)];
+        double hi = x[tile == 2 ? i : Math.min(i + 1, g.n - 2)];
+        knot = knot < lo ? lo : knot;
+        knot = knot > hi ? hi : knot;
         if (!(Math.abs(knot) <= Double.MAX_VALUE && Math.abs(change) <= Double.MAX_VALUE)) {
             throw new InvalidDataException("the interpolant overflows a double (knot " + knot + ", slope change "
                     + change + "): rescale the data");
