@@ -94,6 +94,9 @@ def main(results):
     row("dense 1-D forward, double, 4096x1024", fd, numpy["forward1d_float64_ns_per_pair"] * 1e-9 * pairs, "NumPy", "")
     row("dense 1-D forward, float, 4096x1024", ff, numpy["forward1d_float32_ns_per_pair"] * 1e-9 * pairs, "NumPy", "")
     nd = find(threads, "ThreadsNdBench.epochNd", threads=1)
+    versions = sorted({j.get("torch", "?") for j in torch.values()})
+    print(f"Peers: PyTorch {', '.join(versions)}, NumPy {numpy.get('numpy', '?')}, C as built by run.sh")
+    print()
     print("| comparison | ours | peer | peer time | peer / ours | target |")
     print("| --- | --- | --- | --- | --- | --- |")
     for what, o, p, peer, ratio, target in rows:

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Ours against PyTorch, NumPy and C on this machine, in one run, on identical data and settings.
-# Installs what it needs (python3-torch, python3-numpy from Debian; gcc), builds everything,
-# runs each side, and prints the table of medians and ratios (python3 jmh/peers/report.py).
-# Results: jmh/peers/results/*.json. Takes about 10 minutes. Run it on a quiet machine.
+# Installs what it needs (today's PyTorch CPU wheel, 2.x with MKL and oneDNN, into the default
+# python3: `pip install --no-deps --no-index torch`, which these machines serve offline; gcc),
+# builds everything, runs each side, and prints the table of medians and ratios
+# (jmh/peers/report.py). Results: jmh/peers/results/*.json. Takes about 10 minutes. Run it on a
+# quiet machine.
 #   JAVA   the java to run ours with (default: the newest JDK under /usr/lib/jvm, else java)
+#   PY     the python with torch and numpy (default: python3 on the PATH). The history runs used
+#          PY=/usr/bin/python3 with Debian's python3-torch 1.13.1 and python3-numpy 1.24.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PY=/usr/bin/python3
+PY=${PY:-python3}
 if ! $PY -c "import torch, numpy" 2>/dev/null; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch python3-numpy >/dev/null
+  $PY -m pip install -q --no-deps --no-index torch
 fi
+$PY -c "import torch, numpy; print('PyTorch', torch.__version__, '(MKL', torch.backends.mkl.is_available(), ', oneDNN', torch.backends.mkldnn.is_available(), '), NumPy', numpy.__version__)"
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
 JAVA=${JAVA:-java}
 OUT=jmh/peers/results

@@ -70,8 +70,9 @@ final class L0Run {
         }
         double worst = 0;
         double scale = 0;
+        double[] inputs = points.inputs();
         for (int i = 0; i < points.size(); i++) {
-            worst = Math.max(worst, Math.abs(f.evaluate(points.inputs(), i * points.dimension()) - points.y(i)));
+            worst = Math.max(worst, Math.abs(f.evaluate(inputs, i * points.dimension()) - points.y(i)));
             scale = Math.max(scale, Math.abs(points.y(i)));
         }
         MultivariateModel model = f.hasAffinePart() ? MultivariateModel.AFFINE : MultivariateModel.PAPER;

@@ -4,6 +4,7 @@ import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.numeric.KnotTables;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The exact univariate solver ({@link ChordPathSolver}) for hot loops: it owns its workspace and
@@ -81,6 +82,7 @@ public final class ChordPathFitter {
             throw new IndexOutOfBoundsException("points " + offset + ".." + (offset + length) + " of arrays of length "
                     + x.length + " and " + y.length);
         }
+        Objects.requireNonNull(penalty, "penalty");
         out.penalty = null;
         if (length < 2) {
             throw new InvalidDataException(length + " point" + (length == 1 ? " (at index " + offset + ")" : "s")

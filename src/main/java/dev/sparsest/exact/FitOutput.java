@@ -132,7 +132,7 @@ public final class FitOutput {
     /** The last fit as an immutable {@link ExactSolution} (allocates). */
     public ExactSolution toSolution() {
         if (penalty == null) {
-            throw new IllegalStateException("nothing fitted yet");
+            throw new IllegalStateException("no fit to give: nothing fitted yet, or the last fit was refused");
         }
         return new ExactSolution(toNetwork(), penalty, cost, l0LowerBound, l1Value, tolerance);
     }

@@ -59,13 +59,14 @@ public final class ThresholdSolver {
         data.requireTwoPoints();
         ChordGeometry g = new ChordGeometry(data, tolerance); // the fit's validation and collinearity
         int l0 = g.l0LowerBound();
+        RunBuffers buffers = new RunBuffers();
         Crossing best = null;
         boolean certified = true;
         for (int i = 1; i + 1 < g.n; ) {
             int end = g.runEnd(i);
             double limit = best == null ? UPPER : best.decided ? best.upper : best.lower;
             if (g.sign[i] != 0 && end - i >= 4 && limit > 0) { // runs of at most 3 points never restrict p*
-                RunSearch search = new RunSearch(g.a, i, end, workBudget);
+                RunSearch search = new RunSearch(g.a, i, end, workBudget, buffers);
                 Crossing c = search.firstCrossing(limit);
                 certified &= search.certified;
                 if (c != null) {
@@ -116,7 +117,47 @@ public final class ThresholdSolver {
         }
     }
 
-    /** The first zero of H for one run. Not thread-safe: one per run. */
+    /**
+     * The buffers of the runs' searches, shared by the runs of one solve (one run at a time) and
+     * grown to the longest: a solve allocates O(longest run), not O(N), for them.
+     */
+    static final class RunBuffers {
+        double[] single = new double[0];   // entries [0, m) of a run of m points
+        double[] pair = new double[0];     // [0, m - 1)
+        double[] logSingle = new double[0];
+        double[] logPair = new double[0];
+        double[] kappaSingle = new double[0];
+        double[] kappaPair = new double[0];
+        double[] weightSingle = new double[0];
+        double[] weightPair = new double[0];
+        double[] slopeSingle = new double[0];
+        double[] slopePair = new double[0];
+        double[] sparsest = new double[0]; // [0, m]
+        double[] other = new double[0];
+        byte[] choice = new byte[0];
+
+        void reserve(int m) {
+            if (sparsest.length >= m + 1) {
+                return;
+            }
+            int n = Math.max(m + 1, sparsest.length + (sparsest.length >> 1));
+            single = new double[n];
+            pair = new double[n];
+            logSingle = new double[n];
+            logPair = new double[n];
+            kappaSingle = new double[n];
+            kappaPair = new double[n];
+            weightSingle = new double[n];
+            weightPair = new double[n];
+            slopeSingle = new double[n];
+            slopePair = new double[n];
+            sparsest = new double[n];
+            other = new double[n];
+            choice = new byte[n];
+        }
+    }
+
+    /** The first zero of H for one run. Not thread-safe: one per run, on the solve's buffers. */
     static final class RunSearch {
         private final double[] single;   // |a_t|
         private final double[] pair;     // |a_t + a_{t+1}|
@@ -140,15 +181,23 @@ public final class ThresholdSolver {
         private double lowEnd; // where the margin H - E was last seen positive before a found zero
         boolean certified = true;
 
-        RunSearch(double[] a, int from, int to, long budget) {
+        RunSearch(double[] a, int from, int to, long budget, RunBuffers buffers) {
             this.budget = budget;
             m = to - from;
-            single = new double[m];
-            pair = new double[Math.max(m - 1, 0)];
-            logSingle = new double[m];
-            logPair = new double[pair.length];
-            kappaSingle = new double[m];
-            kappaPair = new double[pair.length];
+            buffers.reserve(m);
+            single = buffers.single;
+            pair = buffers.pair;
+            logSingle = buffers.logSingle;
+            logPair = buffers.logPair;
+            kappaSingle = buffers.kappaSingle;
+            kappaPair = buffers.kappaPair;
+            weightSingle = buffers.weightSingle;
+            weightPair = buffers.weightPair;
+            slopeSingle = buffers.slopeSingle;
+            slopePair = buffers.slopePair;
+            sparsest = buffers.sparsest;
+            other = buffers.other;
+            choice = buffers.choice;
             // scaling every tile by c multiplies every tiling's cost by c^p: H keeps its sign and
             // zeros. A power of two that brings the largest curvature into [1, 2) keeps them exact
             // and keeps w = |S|^p - |S| of the size of H (at p = 0 it is 1 - |S|, and H = 1 would
@@ -170,13 +219,6 @@ public final class ThresholdSolver {
                     kappaPair[t] = kappa(3, pair[t], logPair[t], shift);
                 }
             }
-            weightSingle = new double[m];
-            weightPair = new double[pair.length];
-            slopeSingle = new double[m];
-            slopePair = new double[pair.length];
-            sparsest = new double[m + 1];
-            other = new double[m + 1];
-            choice = new byte[m + 1];
         }
 
         /**

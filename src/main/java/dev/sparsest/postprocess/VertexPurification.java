@@ -47,13 +47,14 @@ final class VertexPurification {
         double[] v = f.outputWeights();
         double[] w = f.weights();
         Walk walk = new Walk(k, m, n, free, augmented(data));
+        double[] x = data.inputs(); // a copy: once, not per row (it was 68 GB of copies at N = 1024, d = 64)
         for (int j = 0; j < k; j++) {
             walk.sign[j] = Math.signum(v[j]);
             for (int t = 0; t < m; t++) {
                 walk.u[j * m + t] = Math.abs(v[j]) * w[j * m + t];
             }
             for (int i = 0; i < n; i++) {
-                walk.z[j][i] = Math.abs(v[j]) * PreActivation.of(w, j * m, data.inputs(), i * d, d); // u's scale
+                walk.z[j][i] = Math.abs(v[j]) * PreActivation.of(w, j * m, x, i * d, d); // u's scale
                 walk.active[j][i] = walk.z[j][i] > 0;
                 walk.held[j][i] = walk.z[j][i] == 0;
             }
@@ -249,8 +250,9 @@ final class VertexPurification {
         int n = data.size();
         int d = data.dimension();
         double[] xt = new double[n * (d + 1)];
+        double[] x = data.inputs();
         for (int i = 0; i < n; i++) {
-            System.arraycopy(data.inputs(), i * d, xt, i * (d + 1), d);
+            System.arraycopy(x, i * d, xt, i * (d + 1), d);
             xt[i * (d + 1) + d] = 1;
         }
         return xt;
