@@ -52,8 +52,9 @@ mvn -B -q -DskipTests package
 for spec in "paper1d 100000 80 0.003" "paperNd 100000 100 0.005" "large1d 200 1024 0.003" "largeNd 200 256 0.005"; do
   set -- $spec
   echo "## $1" >> "$OUT/ours-cli.txt"
+  model=""; case "$1" in *Nd) model="--model paper";; esac # PyTorch trains the paper's d-D model
   "$JAVA" --add-modules jdk.incubator.vector -cp "target/sparsest-relu.jar:target/lib/*" dev.sparsest.cli.Main \
-    train "$DATA/$1.csv" --epochs "$2" --width "$3" --lambda "$4" 2>/dev/null >> "$OUT/ours-cli.txt"
+    train "$DATA/$1.csv" --epochs "$2" --width "$3" --lambda "$4" $model 2>/dev/null >> "$OUT/ours-cli.txt"
 done
 cat "$OUT/ours-cli.txt"
 
