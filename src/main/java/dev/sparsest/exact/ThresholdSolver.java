@@ -55,11 +55,16 @@ public final class ThresholdSolver {
         this.workBudget = workBudget;
     }
 
+    /** p* of the data. Allocates its workspace per call ({@link ThresholdFitter} reuses one). */
     public Threshold solve(UnivariateDataset data) {
         data.requireTwoPoints();
         ChordGeometry g = new ChordGeometry(data, tolerance); // the fit's validation and collinearity
+        return solve(g, new RunBuffers());
+    }
+
+    /** p* of the data loaded in {@code g}, the run searches on {@code buffers}. */
+    Threshold solve(ChordGeometry g, RunBuffers buffers) {
         int l0 = g.l0LowerBound();
-        RunBuffers buffers = new RunBuffers();
         Crossing best = null;
         boolean certified = true;
         for (int i = 1; i + 1 < g.n; ) {

@@ -173,4 +173,22 @@ class ChordPathFitterTest {
         new ChordPathSolver().solve(d, Penalty.l0());
         assertTrue(threads.getCurrentThreadAllocatedBytes() - before > 8 * xs[0].length);
     }
+
+    /** The reusable p*: {@link ThresholdSolver}'s answers whatever it computed before. */
+    @Test
+    void aReusedThresholdFitterAnswersAsAFreshSolver() {
+        Prop.forAll("aReusedThresholdFitterAnswersAsAFreshSolver", sequences()).tries(100).check(seq -> {
+            ThresholdFitter fitter = new ThresholdFitter();
+            for (UnivariateDataset d : seq.data()) {
+                Threshold expected;
+                try {
+                    expected = new ThresholdSolver().solve(d);
+                } catch (InvalidDataException refused) {
+                    assertThrows(InvalidDataException.class, () -> fitter.fit(d.xs(), d.ys()));
+                    continue;
+                }
+                assertEquals(expected, fitter.fit(d.xs(), d.ys()));
+            }
+        });
+    }
 }

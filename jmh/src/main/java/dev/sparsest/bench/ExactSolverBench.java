@@ -7,6 +7,7 @@ import dev.sparsest.exact.FitOutput;
 import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.exact.Penalty;
 import dev.sparsest.exact.Threshold;
+import dev.sparsest.exact.ThresholdFitter;
 import dev.sparsest.exact.ThresholdSolver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,6 +47,7 @@ public class ExactSolverBench {
     final ChordPathSolver solver = new ChordPathSolver();
     final ChordPathFitter fitter = new ChordPathFitter();
     final FitOutput fitOut = new FitOutput();
+    final ThresholdFitter thresholdFitter = new ThresholdFitter();
 
     @Setup
     public void setup() {
@@ -88,6 +90,11 @@ public class ExactSolverBench {
     @Benchmark
     public ExactSolution lpHalf() {
         return solver.solve(data, Penalty.lp(0.5));
+    }
+
+    @Benchmark
+    public Threshold pStarFitter() {
+        return thresholdFitter.fit(xs, ys);
     }
 
     @Benchmark
