@@ -2,6 +2,8 @@ package dev.sparsest;
 
 import dev.sparsest.data.CsvReader;
 import dev.sparsest.data.UnivariateDataset;
+import dev.sparsest.exact.BatchFitter;
+import dev.sparsest.exact.BatchOutput;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.exact.Penalty;
@@ -17,7 +19,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The calls an embedding user needs. Everything here is stateless and thread-safe.
+ * The calls an embedding user needs. Everything here is stateless and thread-safe. For hot
+ * loops, {@link dev.sparsest.exact.ChordPathFitter} fits without allocating.
  *
  * <pre>{@code
  * ExactSolution s = Sparsest.fit(x, y, Penalty.lp(0.5));
@@ -43,6 +46,22 @@ public final class Sparsest {
 
     public static ExactSolution fit(UnivariateDataset data, Penalty penalty) {
         return SOLVER.solve(data, penalty);
+    }
+
+    /**
+     * The least-cost interpolant of every series in {@code x}, {@code y}: series s is points
+     * {@code offsets[s]} to {@code offsets[s + 1] - 1}, finite with x strictly increasing. Runs
+     * on all the machine's cores; a refused series gets its error in the output and the others
+     * are fitted ({@link BatchFitter}). For repeated batches keep a {@link BatchFitter} and a
+     * {@link BatchOutput} instead: they reuse their memory.
+     */
+    public static BatchOutput fitAll(double[] x, double[] y, int[] offsets, Penalty penalty) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), offsets.length - 1));
+        BatchOutput out = new BatchOutput();
+        try (BatchFitter batch = new BatchFitter(threads)) {
+            batch.fit(x, y, offsets, penalty, out);
+        }
+        return out;
     }
 
     /** The threshold p* of the points (x_i, y_i): below it every l^p optimum is a sparsest network. */
