@@ -4,6 +4,7 @@ import dev.sparsest.data.InvalidDataException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +31,6 @@ public final class BatchFitter implements AutoCloseable {
     private final int threads;
     private final ChordPathFitter[] fitters;
     private final FitOutput[] outputs;
-    private final AtomicInteger nextChunk = new AtomicInteger();
     private ExecutorService workers;
 
     /** A batch fitter on {@code threads} threads with the default collinearity tolerance. */
@@ -59,17 +59,24 @@ public final class BatchFitter implements AutoCloseable {
     /**
      * Fits every series into {@code out}: series s is points {@code offsets[s]} (inclusive) to
      * {@code offsets[s + 1]} (exclusive) of {@code x} and {@code y}; {@code offsets} has one entry
-     * more than there are series, never decreasing, within the arrays. {@code out} keeps a
-     * reference to {@code offsets} to find each series' knots.
+     * more than there are series, never decreasing, within the arrays. If a series' fit fails
+     * for a reason other than its data (a bug), the exception is thrown and {@code out} holds no
+     * series.
      */
     public synchronized void fit(double[] x, double[] y, int[] offsets, Penalty penalty, BatchOutput out) {
+        Objects.requireNonNull(penalty, "penalty");
         requireLayout(x, y, offsets);
         int series = offsets.length - 1;
-        out.reserve(series, offsets[series], offsets);
-        if (threads == 1 || series < 2) {
-            fitRange(0, 0, series, x, y, offsets, penalty, out);
-        } else {
-            fitInParallel(series, x, y, offsets, penalty, out);
+        out.reserve(series, offsets);
+        try {
+            if (threads == 1 || series < 2) {
+                fitRange(0, 0, series, x, y, offsets, penalty, out);
+            } else {
+                fitInParallel(series, x, y, offsets, penalty, out);
+            }
+        } catch (RuntimeException | Error e) {
+            out.series = 0; // no half-written batch to read
+            throw e;
         }
         int failed = 0;
         for (int s = 0; s < series; s++) {
@@ -124,37 +131,51 @@ public final class BatchFitter implements AutoCloseable {
         }
         int chunk = Math.max(1, series / (threads * CHUNKS_PER_THREAD));
         int chunks = (series + chunk - 1) / chunk;
-        nextChunk.set(0);
+        AtomicInteger nextChunk = new AtomicInteger(); // this batch's: a late worker cannot take the next one's
         List<Future<?>> running = new ArrayList<>(threads - 1);
         for (int w = 1; w < threads; w++) {
             int worker = w;
-            running.add(workers.submit(() -> work(worker, chunk, chunks, series, x, y, offsets, penalty, out)));
+            running.add(workers.submit(() -> work(worker, nextChunk, chunk, chunks, series, x, y, offsets, penalty, out)));
         }
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
-            work(0, chunk, chunks, series, x, y, offsets, penalty, out);
-        } catch (RuntimeException e) {
+            work(0, nextChunk, chunk, chunks, series, x, y, offsets, penalty, out);
+        } catch (RuntimeException | Error e) {
             failure = e;
         }
+        // wait for every worker, interrupted or not: none may still write when the lock is released
+        boolean interrupted = false;
         for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the batch ran", e);
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause();
+                    }
+                    break;
                 }
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
         if (failure != null) {
-            throw failure;
+            throw new IllegalStateException(failure);
         }
     }
 
-    private void work(int worker, int chunk, int chunks, int series, double[] x, double[] y, int[] offsets,
-                      Penalty penalty, BatchOutput out) {
+    private void work(int worker, AtomicInteger nextChunk, int chunk, int chunks, int series, double[] x, double[] y,
+                      int[] offsets, Penalty penalty, BatchOutput out) {
         for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
             int from = c * chunk;
             fitRange(worker, from, Math.min(series, from + chunk), x, y, offsets, penalty, out);

@@ -9,6 +9,7 @@ package dev.sparsest.exact;
  */
 public final class BatchOutput {
     int series;
+    /** A copy of the batch's offsets (the caller may reuse theirs). */
     int[] offsets = new int[1];
     int[] neurons = new int[0];
     int[] l0LowerBound = new int[0];
@@ -21,8 +22,9 @@ public final class BatchOutput {
     double[] slopeChanges = new double[0];
     int failed;
 
-    /** Room for {@code count} series over {@code points} points; keeps the caller's offsets. */
-    void reserve(int count, int points, int[] seriesOffsets) {
+    /** Room for {@code count} series laid out by {@code seriesOffsets} (copied). */
+    void reserve(int count, int[] seriesOffsets) {
+        int points = seriesOffsets[count];
         if (neurons.length < count) {
             int capacity = Math.max(count, neurons.length + (neurons.length >> 1));
             neurons = new int[capacity];
@@ -38,8 +40,11 @@ public final class BatchOutput {
             knots = new double[capacity];
             slopeChanges = new double[capacity];
         }
+        if (offsets.length < count + 1) {
+            offsets = new int[Math.max(count + 1, offsets.length + (offsets.length >> 1))];
+        }
+        System.arraycopy(seriesOffsets, 0, offsets, 0, count + 1);
         series = count;
-        offsets = seriesOffsets;
         failed = 0;
     }
 
@@ -77,7 +82,8 @@ public final class BatchOutput {
         return slopeChanges[knotIndex(s, k)];
     }
 
-    /** All knots, series s's at its points' positions (see the class comment); not a copy. */
+    /** All knots, series s's at its points' positions (see the class comment); not a copy, and
+     * overwritten by the next batch. */
     public double[] knotArray() {
         return knots;
     }

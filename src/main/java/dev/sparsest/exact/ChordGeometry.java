@@ -111,7 +111,8 @@ public final class ChordGeometry {
                     && (i == 0 || xi > x[i - 1]))) {
                 refuse(xs, ys, offset, count);
             }
-            x[i] = xi + 0.0; // -0.0 and 0.0 are the same abscissa (-0.0 + 0.0 is 0.0; other values unchanged)
+            xi += 0.0; // -0.0 and 0.0 are the same abscissa (-0.0 + 0.0 is 0.0; other values unchanged)
+            x[i] = xi;
             y[i] = yi;
             yMax = Math.max(yMax, Math.abs(yi));
             if (i == 0) {

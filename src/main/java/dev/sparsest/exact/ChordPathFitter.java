@@ -66,6 +66,7 @@ public final class ChordPathFitter {
 
     /** Fits all of {@code x}, {@code y} (same length) into {@code out}. */
     public void fit(double[] x, double[] y, Penalty penalty, FitOutput out) {
+        out.clear();
         if (x.length != y.length) {
             throw new InvalidDataException("x and y differ in length: " + x.length + " x values, " + y.length + " y values");
         }
@@ -78,12 +79,12 @@ public final class ChordPathFitter {
      * {@link InvalidDataException} {@code out} holds no fit.
      */
     public void fit(double[] x, double[] y, int offset, int length, Penalty penalty, FitOutput out) {
+        out.clear();
         if (offset < 0 || length < 0 || offset > x.length - length || offset > y.length - length) {
             throw new IndexOutOfBoundsException("points " + offset + ".." + (offset + length) + " of arrays of length "
                     + x.length + " and " + y.length);
         }
         Objects.requireNonNull(penalty, "penalty");
-        out.penalty = null;
         if (length < 2) {
             throw new InvalidDataException(length + " point" + (length == 1 ? " (at index " + offset + ")" : "s")
                     + ": at least 2 are needed");
@@ -102,7 +103,7 @@ public final class ChordPathFitter {
         int neurons = out.neurons;
         int overflow = fillTables(out);
         if (overflow >= 0) { // found by fuzzing: x spread over +-1e308
-            out.penalty = null;
+            out.clear();
             throw new InvalidDataException("the interpolant overflows a double (the network overflows: its value or slope at knot "
                     + out.knots[overflow] + " is not finite (value " + valueAtKnot[overflow] + ", slope "
                     + slopeAfterKnot[overflow] + ")): rescale the data");
@@ -351,7 +352,7 @@ public final class ChordPathFitter {
                 double allowance = g.allowance(i);
                 double budget = carried + allowance + ROUNDING * magnitudes;
                 if (!(miss <= budget)) {
-                    out.penalty = null;
+                    out.clear();
                     throw new InvalidDataException("at x = " + x[i] + " the interpolant gives " + f + " for y = " + y[i]
                             + ", off by " + (float) miss + " where rounding at these magnitudes explains " + (float) budget
                             + ": rescale the data");
@@ -370,7 +371,7 @@ public final class ChordPathFitter {
             }
         }
         if (neurons < out.l0LowerBound) {
-            out.penalty = null;
+            out.clear();
             throw new InvalidDataException("rounding merged knots of the interpolant (" + neurons
                     + " neurons where no interpolant has fewer than " + out.l0LowerBound + "): rescale the data");
         }

@@ -132,4 +132,31 @@ class BatchFitterTest {
             assertTrue(allocated < 1024, allocated + " bytes over 200 batches of 50 series");
         }
     }
+
+    /**
+     * The output keeps its own copy of the layout (the caller may reuse the offsets array at
+     * once); an interrupted caller still gets the whole batch, with its interrupt flag kept.
+     */
+    @Test
+    void theCallerMayReuseItsOffsetsAndBeInterrupted() {
+        Batch b = Batch.random(9, 300, false);
+        BatchOutput expected = new BatchOutput();
+        BatchOutput out = new BatchOutput();
+        try (BatchFitter batch = new BatchFitter(2)) {
+            batch.fit(b.x, b.y, b.offsets, Penalty.l0(), expected);
+            int[] offsets = b.offsets.clone();
+            Thread.currentThread().interrupt();
+            batch.fit(b.x, b.y, offsets, Penalty.l0(), out);
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+            java.util.Arrays.fill(offsets, 0); // reused by the caller
+            assertThrows(NullPointerException.class, () -> batch.fit(b.x, b.y, b.offsets, null, new BatchOutput()));
+        }
+        assertEquals(0, out.failed());
+        for (int s = 0; s < out.series(); s++) {
+            assertEquals(expected.neurons(s), out.neurons(s));
+            for (int k = 0; k < out.neurons(s); k++) {
+                assertEquals(expected.knot(s, k), out.knot(s, k));
+            }
+        }
+    }
 }

@@ -102,7 +102,10 @@ class ChordPathFitterTest {
         String unsorted = assertThrows(InvalidDataException.class,
                 () -> fitter.fit(new double[] {9, 0, 1, 1}, new double[] {9, 0, 1, 2}, 1, 3, Penalty.l0(), out)).getMessage();
         assertTrue(unsorted.contains("index 3") && unsorted.contains("sort"), unsorted);
-        assertThrows(IllegalStateException.class, out::toSolution);
+        assertThrows(IllegalStateException.class, out::toSolution); // the refused fit left no fit behind
+        assertThrows(IllegalStateException.class, out::neurons);
+        assertThrows(IllegalStateException.class, out::slope);
+        assertTrue(!out.hasFit());
         String nan = assertThrows(InvalidDataException.class,
                 () -> fitter.fit(new double[] {0, 1, 2}, new double[] {0, Double.NaN, 0}, Penalty.l0(), out)).getMessage();
         assertTrue(nan.contains("index 1"), nan);

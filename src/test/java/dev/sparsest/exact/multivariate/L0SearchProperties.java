@@ -47,7 +47,10 @@ class L0SearchProperties {
                         L0Certificate c = L0Search.of(data, model).solve(60, null, null);
                         check(data, c);
                         int milp = L0MixedIntegerProgram.l0(data, model == MultivariateModel.AFFINE);
-                        if (milp < 0) {
+                        if (milp < 0 || milp > c.parameters()) {
+                            // not trusted: touched its box or time limit, or stopped at an incumbent
+                            // worse than a network check() just verified (seen on a loaded CI machine:
+                            // ojAlgo reported 2 as optimal where a 1-parameter interpolant exists)
                             untrusted[0]++;
                             continue;
                         }
