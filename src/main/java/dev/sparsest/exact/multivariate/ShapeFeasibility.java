@@ -133,20 +133,15 @@ final class ShapeFeasibility {
             big = Math.max(big, Math.abs(v));
         }
         int offset = 0;
+        double[] g = new double[m];
         for (Atom a : shapes) {
             for (int i = 0; i < n; i++) {
-                double norm = 0;
+                double norm = coneRow(a, i, g);
                 double fixed = 0;
                 double slope = 0;
-                int j = offset;
-                for (int c = 0; c < m; c++) {
-                    if ((a.support >>> c & 1) != 0) {
-                        double g = a.active(i) ? rows[i][c] : -rows[i][c];
-                        norm += Math.abs(g);
-                        fixed += g * x0[j];
-                        slope += g * z[j];
-                        j++;
-                    }
+                for (int t = 0; t < a.cost; t++) {
+                    fixed += g[t] * x0[offset + t];
+                    slope += g[t] * z[offset + t];
                 }
                 double allowed = CONE_TOLERANCE * norm * (big + 1);
                 if (Math.abs(slope) <= RANK_TOLERANCE * norm) {
@@ -174,6 +169,24 @@ final class ShapeFeasibility {
     }
 
     /**
+     * The cone constraint of shape {@code a} at point i on the shape's own parameters,
+     * g . u &gt;= 0 with g the row of point i on the support, negated where the neuron is
+     * inactive there: writes g into {@code g[0..a.cost)} and returns sum |g|.
+     */
+    private double coneRow(Atom a, int i, double[] g) {
+        double norm = 0;
+        int t = 0;
+        for (int c = 0; c < m; c++) {
+            if ((a.support >>> c & 1) != 0) {
+                double entry = a.active(i) ? rows[i][c] : -rows[i][c];
+                norm += Math.abs(entry);
+                g[t++] = entry;
+            }
+        }
+        return norm;
+    }
+
+    /**
      * x0 + Z theta maximizing the least slack of the cone constraints (each row normalized), the
      * slack capped at 1; null when that slack is negative beyond rounding.
      */
@@ -187,22 +200,17 @@ final class ShapeFeasibility {
         }
         Variable slack = model.addVariable("s").upper(1).weight(1);
         int offset = 0;
+        double[] g = new double[m];
         for (int k = 0; k < shapes.size(); k++) {
             Atom a = shapes.get(k);
             for (int i = 0; i < n; i++) {
-                double norm = 0;
+                double norm = coneRow(a, i, g);
                 double fixed = 0;
                 double[] coefficient = new double[q];
-                int j = offset;
-                for (int c = 0; c < m; c++) {
-                    if ((a.support >>> c & 1) != 0) {
-                        double g = a.active(i) ? rows[i][c] : -rows[i][c];
-                        norm += Math.abs(g);
-                        fixed += g * x0[j];
-                        for (int f = 0; f < q; f++) {
-                            coefficient[f] += g * z[f][j];
-                        }
-                        j++;
+                for (int t = 0; t < a.cost; t++) {
+                    fixed += g[t] * x0[offset + t];
+                    for (int f = 0; f < q; f++) {
+                        coefficient[f] += g[t] * z[f][offset + t];
                     }
                 }
                 if (norm == 0) {
