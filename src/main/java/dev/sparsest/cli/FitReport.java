@@ -40,8 +40,13 @@ final class FitReport {
     }
 
     static String knots(UnivariateNetwork f, int maxRows) {
+        return knots(f, maxRows, "the data are collinear (an affine interpolant)");
+    }
+
+    /** The knot table, or "no knots: " and {@code whyNone} when the network is a line. */
+    static String knots(UnivariateNetwork f, int maxRows, String whyNone) {
         if (f.neurons() == 0) {
-            return "  no knots: the data are collinear (an affine interpolant)\n";
+            return "  no knots: " + whyNone + "\n";
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %22s  %22s%n", "knot u", "slope change c"));
         int k = f.neurons();

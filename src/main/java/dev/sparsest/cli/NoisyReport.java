@@ -37,7 +37,7 @@ final class NoisyReport {
                 + String.format(Locale.ROOT, "  knots        %d   (no function inside the tube has fewer)%n", t.minimumKnots())
                 + String.format(Locale.ROOT, "  outside tube %s   (largest excess at a data point)%n", FitReport.num(t.maxExcess()))
                 + "  left of the first knot: y = " + FitReport.line(t.network().slope(), t.network().intercept()) + '\n'
-                + FitReport.knots(t.network(), 40);
+                + FitReport.knots(t.network(), 40, "one line passes through every tube");
     }
 
     static String table(PenalizedFit f, NoisyData d, String source, double millis) {
@@ -48,7 +48,7 @@ final class NoisyReport {
                 + String.format(Locale.ROOT, "  RSS          %s%n", FitReport.num(f.residualSumOfSquares()))
                 + String.format(Locale.ROOT, "  l1 norm      %s   (sum |slope changes|)%n", FitReport.num(f.l1PathNorm()))
                 + "  left of the first knot: y = " + FitReport.line(f.network().slope(), f.network().intercept()) + '\n'
-                + FitReport.knots(f.network(), 40);
+                + FitReport.knots(f.network(), 40, "at this lambda the fit is the least-squares line");
     }
 
     static String pathTable(List<PathPoint> path, NoisyData d, String source) {

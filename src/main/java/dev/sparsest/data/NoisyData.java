@@ -123,6 +123,13 @@ public final class NoisyData {
             hiRow[m] = i;
             m++;
         }
+        if (conflict != null) {
+            boolean uniform = true;
+            for (int i = 1; i < n && uniform; i++) {
+                uniform = eps[i] == eps[0];
+            }
+            conflict += "; " + (uniform ? "" : "with one tolerance for every row, ") + SmallestTube.advice(SmallestTube.tolerance(x, y, order));
+        }
         double[] mean = new double[m];
         for (int j = 0; j < m; j++) {
             mean[j] = sum[j] / count[j];

@@ -59,7 +59,8 @@ public final class UnivariateDataset {
                 if (y[i] != sy[m - 1]) {
                     throw new InvalidDataException("repeated x = " + x[i] + " with different y: "
                             + labels.of(last) + " has y = " + sy[m - 1] + ", "
-                            + labels.of(i) + " has y = " + y[i]);
+                            + labels.of(i) + " has y = " + y[i] + "; no function interpolates both: "
+                            + SmallestTube.advice(SmallestTube.tolerance(x, y, order)));
                 }
                 continue; // exact duplicate point: merged
             }
