@@ -208,6 +208,27 @@ final class TrainCommand implements Callable<Integer> {
         return chosen;
     }
 
+    /** Relative to max |y|: a larger residual at a data point means the network does not interpolate. */
+    private static final double INTERPOLATION_TOLERANCE = 1e-8;
+
+    /** Whether the trained 1-D network passes through every point, said plainly, with the worst residual. */
+    static String interpolationLine(UnivariateNetwork f, UnivariateDataset d) {
+        double worst = 0;
+        int at = 0;
+        for (int i = 0; i < d.size(); i++) {
+            double r = Math.abs(f.evaluate(d.x(i)) - d.y(i));
+            if (r > worst) {
+                worst = r;
+                at = i;
+            }
+        }
+        if (worst <= INTERPOLATION_TOLERANCE * d.yScale()) {
+            return String.format(Locale.ROOT, "  interpolates every point (largest residual %.3g)%n", worst);
+        }
+        return String.format(Locale.ROOT, "  does not interpolate: residual %.4g at x = %s (y = %s, max |y| %.4g); "
+                + "`sparsest fit` gives the exact sparsest interpolant%n", worst, FitReport.num(d.x(at)), FitReport.num(d.y(at)), d.yScale());
+    }
+
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(new CommandLine(this), message);
     }
@@ -225,7 +246,8 @@ final class TrainCommand implements Callable<Integer> {
                                     + "  MSE trained %.3g, after merging %.3g, after polish %.3g%s%n",
                     data, d.size(), config, t.network().neurons(), t.activeRaw(), t.exact().penalty().name(),
                     t.exact().neurons(), t.exact().l0LowerBound(), t.mseTrained(), t.mseBeforePolish(), t.mseAfterPolish(),
-                    t.knotsAdded() == 0 ? "" : String.format(Locale.ROOT, " (the polish added %d knot(s) the trained ones lacked)", t.knotsAdded()));
+                    t.knotsAdded() == 0 ? "" : String.format(Locale.ROOT, " (the polish added %d knot(s) the trained ones lacked)", t.knotsAdded()))
+                    + interpolationLine(t.network(), d);
         } else {
             MultivariateDataset d = table.toMultivariateSamples();
             DataWarnings.warn(d, table, config);

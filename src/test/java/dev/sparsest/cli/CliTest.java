@@ -248,6 +248,7 @@ class CliTest {
                 "--plot", plot.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("MSE trained"), r.out());
+        assertTrue(r.out().contains("interpolates every point"), r.out());
         assertTrue(Files.readString(log).startsWith("epoch,loss,active\n"));
         assertTrue(Files.size(plot) > 1000);
         assertEquals(0, run("predict", model.toString(), data.toString()).code());
@@ -255,6 +256,13 @@ class CliTest {
         assertEquals(2, bad.code(), "a wrong value on the command line (README: exit code 2)");
         assertTrue(bad.err().contains("--optimizer must be prox, adam or adamw"), bad.err());
         assertEquals(1, run("train", data.toString(), "--width", "0").code());
+        StringBuilder zigzag = new StringBuilder("x,y\n");
+        for (int i = 0; i < 40; i++) {
+            zigzag.append(i).append(',').append((i * 7919 % 13) - 6).append('\n');
+        }
+        Result short_ = run("train", write("zigzag.csv", zigzag.toString()).toString(), "--epochs", "3", "--width", "2");
+        assertEquals(0, short_.code(), short_.err());
+        assertTrue(short_.out().contains("does not interpolate: residual"), "three epochs of two neurons: " + short_.out());
     }
 
     @Test
