@@ -3,6 +3,7 @@ package dev.sparsest.cli;
 import dev.sparsest.data.NoisyData;
 import dev.sparsest.json.JsonWriter;
 import dev.sparsest.model.UnivariateJson;
+import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.noisy.PathPoint;
 import dev.sparsest.noisy.PenalizedFit;
 import dev.sparsest.noisy.TubeFit;
@@ -15,11 +16,58 @@ final class NoisyReport {
     private NoisyReport() {
     }
 
+    /**
+     * A fit judged over the rows, as a user of regression reads it: the RSS over every row, the
+     * part of it that is the spread of y within repeated x (no function removes it), R^2 against
+     * the best constant, and the largest residual at a row.
+     */
+    record RowFit(double rss, double within, double rSquared, double maxResidual, double maxResidualAt) {
+        static RowFit of(UnivariateNetwork f, NoisyData d) {
+            double fit = 0;
+            double worst = -1;
+            double at = Double.NaN;
+            for (int i = 0; i < d.size(); i++) {
+                double v = f.evaluate(d.x(i));
+                double r = v - d.mean(i);
+                fit += d.weight(i) * r * r;
+                double m = Math.max(Math.abs(v - d.lowestY(i)), Math.abs(v - d.highestY(i)));
+                if (m > worst) {
+                    worst = m;
+                    at = d.x(i);
+                }
+            }
+            double rss = fit + d.withinSumOfSquares();
+            double r2 = d.totalSumOfSquares() > 0 ? 1 - rss / d.totalSumOfSquares() : Double.NaN;
+            return new RowFit(rss, d.withinSumOfSquares(), r2, worst, at);
+        }
+
+        String lines(NoisyData d) {
+            String spread = d.rows() == d.size() ? ""
+                    : String.format(Locale.ROOT, "; %s of it is the spread of y within repeated x, which no function removes",
+                    FitReport.num(within));
+            return String.format(Locale.ROOT, "  RSS          %s   (over the %d rows%s)%n", FitReport.num(rss), d.rows(), spread)
+                    + String.format(Locale.ROOT, "  R^2          %s%n", FitReport.num(rSquared))
+                    + String.format(Locale.ROOT, "  largest residual %s at x = %s%n", FitReport.num(maxResidual), FitReport.num(maxResidualAt));
+        }
+
+        /** The finite ones (R^2 is undefined when every y is equal; sums of squares overflow near 1e154). */
+        void add(JsonWriter.Members o) {
+            String[] keys = {"residualSumOfSquares", "withinXSumOfSquares", "rSquared", "maxResidual"};
+            double[] values = {rss, within, rSquared, maxResidual};
+            for (int k = 0; k < keys.length; k++) {
+                if (Double.isFinite(values[k])) {
+                    o.add(keys[k], values[k]);
+                }
+            }
+        }
+    }
+
     static String json(TubeFit t, NoisyData d, String tube) {
         return JsonWriter.document(o -> {
             UnivariateJson.fields(o, t.network());
             o.add("mode", "tube").add("tube", tube).add("points", d.size()).add("rows", d.rows())
                     .add("minimumKnots", t.minimumKnots()).add("maxExcess", t.maxExcess());
+            RowFit.of(t.network(), d).add(o);
         });
     }
 
@@ -27,8 +75,10 @@ final class NoisyReport {
         return JsonWriter.document(o -> {
             UnivariateJson.fields(o, f.network());
             o.add("mode", "penalized").add("lambda", f.lambda()).add("lambdaMax", f.lambdaMax()).add("points", d.size())
-                    .add("rows", d.rows()).add("residualSumOfSquares", f.residualSumOfSquares())
-                    .add("l1PathNorm", f.l1PathNorm()).add("objective", f.objective());
+                    .add("rows", d.rows());
+            RowFit.of(f.network(), d).add(o);
+            // the objective minimized: (RSS over the distinct x, each weighted by its rows) / 2 + lambda * l1
+            o.add("fitSumOfSquares", f.residualSumOfSquares()).add("l1PathNorm", f.l1PathNorm()).add("objective", f.objective());
         });
     }
 
@@ -36,6 +86,7 @@ final class NoisyReport {
         return String.format(Locale.ROOT, "%s: %s, tube +-%s, fewest-knot fit in %.1f ms%n", source, counts(d), tube, millis)
                 + String.format(Locale.ROOT, "  knots        %d   (no function inside the tube has fewer)%n", t.minimumKnots())
                 + String.format(Locale.ROOT, "  outside tube %s   (largest excess at a data point)%n", FitReport.num(t.maxExcess()))
+                + RowFit.of(t.network(), d).lines(d)
                 + "  left of the first knot: y = " + FitReport.line(t.network().slope(), t.network().intercept()) + '\n'
                 + FitReport.knots(t.network(), 40, "one line passes through every tube");
     }
@@ -45,7 +96,7 @@ final class NoisyReport {
                 FitReport.num(f.lambda()), millis)
                 + String.format(Locale.ROOT, "  knots        %d   (the sparsest of the optima)%n", f.neurons())
                 + String.format(Locale.ROOT, "  lambda max   %s   (at and above: the least-squares line)%n", FitReport.num(f.lambdaMax()))
-                + String.format(Locale.ROOT, "  RSS          %s%n", FitReport.num(f.residualSumOfSquares()))
+                + RowFit.of(f.network(), d).lines(d)
                 + String.format(Locale.ROOT, "  l1 norm      %s   (sum |slope changes|)%n", FitReport.num(f.l1PathNorm()))
                 + "  left of the first knot: y = " + FitReport.line(f.network().slope(), f.network().intercept()) + '\n'
                 + FitReport.knots(f.network(), 40, "at this lambda the fit is the least-squares line");
@@ -54,17 +105,28 @@ final class NoisyReport {
     static String pathTable(List<PathPoint> path, NoisyData d, String source) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %s, lambda path (%d events)%n", source, counts(d),
                 path.size() - 1));
-        sb.append(String.format(Locale.ROOT, "  %16s  %6s  %16s  %16s%n", "lambda", "knots", "RSS", "l1 norm"));
+        sb.append(String.format(Locale.ROOT, "  %16s  %6s  %16s  %16s%n", "lambda", "knots", "RSS (rows)", "l1 norm"));
         for (PathPoint p : path) {
             sb.append(String.format(Locale.ROOT, "  %16s  %6d  %16s  %16s%n", FitReport.num(p.lambda()), p.knots(),
-                    FitReport.num(p.residualSumOfSquares()), FitReport.num(p.l1PathNorm())));
+                    FitReport.num(p.residualSumOfSquares() + d.withinSumOfSquares()), FitReport.num(p.l1PathNorm())));
+        }
+        if (d.rows() > d.size()) {
+            sb.append(String.format(Locale.ROOT, "  (RSS over the %d rows; %s of it is the spread of y within repeated x)%n",
+                    d.rows(), FitReport.num(d.withinSumOfSquares())));
         }
         return sb.toString();
     }
 
-    static String pathJson(List<PathPoint> path) {
-        return JsonWriter.document(o -> o.addInlineObjects("path", path, (p, m) -> m.add("lambda", p.lambda())
-                .add("knots", p.knots()).add("residualSumOfSquares", p.residualSumOfSquares()).add("l1PathNorm", p.l1PathNorm())));
+    static String pathJson(List<PathPoint> path, NoisyData d) {
+        return JsonWriter.document(o -> o.add("withinXSumOfSquares", finiteOrMax(d.withinSumOfSquares()))
+                .addInlineObjects("path", path, (p, m) -> m.add("lambda", p.lambda()).add("knots", p.knots())
+                        .add("residualSumOfSquares", finiteOrMax(p.residualSumOfSquares() + d.withinSumOfSquares()))
+                        .add("l1PathNorm", p.l1PathNorm())));
+    }
+
+    /** A sum of squares that overflowed, as the largest double (JSON has no infinity). */
+    private static double finiteOrMax(double v) {
+        return Double.isFinite(v) ? v : Double.MAX_VALUE;
     }
 
     private static String counts(NoisyData d) {

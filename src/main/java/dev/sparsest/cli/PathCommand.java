@@ -44,10 +44,10 @@ final class PathCommand implements Callable<Integer> {
         NoisyData d = CsvReader.read(data).toNoisyData(0);
         List<PathPoint> path = new PenalizedSolver().path(d, maxKnots);
         if (plot != null) {
-            PlotWriter.writeChart(plot, chart(path));
+            PlotWriter.writeChart(plot, chart(path, d.withinSumOfSquares()));
         }
         if (formatOption.json()) {
-            System.out.print(NoisyReport.pathJson(path));
+            System.out.print(NoisyReport.pathJson(path, d));
         } else {
             System.out.print(NoisyReport.pathTable(path, d, data.toString()));
             if (plot != null) {
@@ -58,7 +58,7 @@ final class PathCommand implements Callable<Integer> {
     }
 
     /** Knots (left axis, steps) and RSS (right axis) against lambda on a log axis; lambda = 0 is left out of the log axis. */
-    private static XYChart chart(List<PathPoint> path) {
+    private static XYChart chart(List<PathPoint> path, double within) {
         XYChart chart = new XYChartBuilder().width(900).height(560).title("l1-penalized fit: knots and RSS against lambda")
                 .xAxisTitle("lambda").yAxisTitle("knots").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -77,14 +77,14 @@ final class PathCommand implements Callable<Integer> {
             if (p.lambda() > 0) {
                 lam[i] = p.lambda();
                 knots[i] = p.knots();
-                rss[i] = p.residualSumOfSquares();
+                rss[i] = p.residualSumOfSquares() + within; // over the rows
                 i++;
             }
         }
         XYSeries k = chart.addSeries("knots", lam, knots);
         k.setMarker(SeriesMarkers.NONE);
         k.setLineColor(new Color(0x1f, 0x77, 0xb4));
-        XYSeries r = chart.addSeries("RSS", lam, rss);
+        XYSeries r = chart.addSeries("RSS (rows)", lam, rss);
         r.setYAxisGroup(1);
         r.setMarker(SeriesMarkers.NONE);
         r.setLineColor(new Color(0xd6, 0x27, 0x28));

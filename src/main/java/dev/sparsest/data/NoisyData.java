@@ -20,9 +20,19 @@ public final class NoisyData {
     private final double[] upper;
     private final int rows;
     private final String tubeConflict; // null when every tube intersection is nonempty
+    /** Per distinct x: the least and the largest y of its rows. */
+    private final double[] lowestY;
+    private final double[] highestY;
+    private final double withinSumOfSquares;
+    private final double totalSumOfSquares;
 
     private NoisyData(double[] x, double[] mean, double[] weight, double[] lower, double[] upper, int rows,
-                      String tubeConflict) {
+                      String tubeConflict, double[] lowestY, double[] highestY, double withinSumOfSquares,
+                      double totalSumOfSquares) {
+        this.lowestY = lowestY;
+        this.highestY = highestY;
+        this.withinSumOfSquares = withinSumOfSquares;
+        this.totalSumOfSquares = totalSumOfSquares;
         this.x = x;
         this.mean = mean;
         this.weight = weight;
@@ -134,8 +144,32 @@ public final class NoisyData {
         for (int j = 0; j < m; j++) {
             mean[j] = sum[j] / count[j];
         }
+        // the rows' spread, a second pass over the sorted rows (group g: the rows of the g-th x)
+        double[] lowest = new double[m];
+        double[] highest = new double[m];
+        double within = 0;
+        double total = 0;
+        double grand = 0;
+        for (int i = 0; i < n; i++) {
+            grand += y[i] / n;
+        }
+        int g = -1;
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            if (g < 0 || x[i] != ux[g]) {
+                g++;
+                lowest[g] = y[i];
+                highest[g] = y[i];
+            }
+            lowest[g] = Math.min(lowest[g], y[i]);
+            highest[g] = Math.max(highest[g], y[i]);
+            double r = y[i] - mean[g];
+            within += r * r;
+            double t = y[i] - grand;
+            total += t * t;
+        }
         return new NoisyData(Arrays.copyOf(ux, m), mean, Arrays.copyOf(count, m), Arrays.copyOf(lo, m),
-                Arrays.copyOf(hi, m), n, conflict);
+                Arrays.copyOf(hi, m), n, conflict, lowest, highest, within, total);
     }
 
     /** Distinct abscissae. */
@@ -181,6 +215,30 @@ public final class NoisyData {
     /** The means as interpolation data (the points a plot shows). */
     public UnivariateDataset univariateMeans() {
         return UnivariateDataset.of(x, mean);
+    }
+
+    /** The least y among the rows at x(i). */
+    public double lowestY(int i) {
+        return lowestY[i];
+    }
+
+    /** The largest y among the rows at x(i). */
+    public double highestY(int i) {
+        return highestY[i];
+    }
+
+    /**
+     * sum over rows of (y - mean at its x)^2: the part of every function's RSS over the rows that
+     * no function can remove (0 without repeated x). A fit's RSS over the rows is this plus
+     * sum_i weight(i) (f(x_i) - mean(i))^2.
+     */
+    public double withinSumOfSquares() {
+        return withinSumOfSquares;
+    }
+
+    /** sum over rows of (y - mean of all y)^2: the RSS of the best constant, for R^2. */
+    public double totalSumOfSquares() {
+        return totalSumOfSquares;
     }
 
     /** Refuses fewer than two distinct x. */

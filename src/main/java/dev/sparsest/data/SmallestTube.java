@@ -1,11 +1,13 @@
 package dev.sparsest.data;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * The least tolerance that lets one function pass within it of every row when rows repeat an x
- * with different y: the largest half-spread of y at one x, computed exactly and rounded up to a
- * double (rows at x fit when max y - eps &lt;= min y + eps).
+ * with different y: the largest half-spread of y at one x, computed exactly and rounded up (to
+ * 12 digits and a double) so that rows at x fit: max y - eps &lt;= min y + eps.
  */
 final class SmallestTube {
     private SmallestTube() {
@@ -34,13 +36,14 @@ final class SmallestTube {
     }
 
     /**
-     * (max - min) / 2 computed exactly, rounded up to a double: the least double at or above the
-     * true half-spread, which the tube test accepts (rounding is monotone, so max - eps &lt;=
-     * min + eps holds in doubles whenever it holds exactly).
+     * (max - min) / 2 computed exactly, then rounded up to 12 significant digits and to a double
+     * at or above it: a value a person can type (0.3, not the 0.2999999999999998 that 3.3 - 2.7
+     * is in binary) that the tube test accepts (rounding is monotone, so max - eps &lt;= min + eps
+     * holds in doubles whenever it holds exactly), at most 1e-11 relative above the least.
      */
     private static double leastFor(double min, double max) {
         BigDecimal half = new BigDecimal(max).subtract(new BigDecimal(min)).divide(BigDecimal.valueOf(2));
-        double eps = half.doubleValue();
+        double eps = half.round(new MathContext(12, RoundingMode.CEILING)).doubleValue();
         return new BigDecimal(eps).compareTo(half) < 0 ? Math.nextUp(eps) : eps;
     }
 

@@ -75,4 +75,55 @@ class NoisyCliTest {
         assertEquals(1, r.code(), r.out());
         assertTrue(r.err().contains(message), r.err());
     }
+
+    /**
+     * The reported RSS, R^2 and largest residual are over the rows, as a direct computation from
+     * the written network and the rows gives them (relative 1e-12: the same sums in another order),
+     * in both noisy modes; the path's RSS at lambda = 0 is the spread within repeated x.
+     */
+    @Test
+    void numbersAreOverTheRows() throws Exception {
+        double[] x = {0, 1, 2, 2, 3, 4, 5, 5, 5};
+        double[] y = {0.1, -0.1, 0.05, -0.05, 1.1, 1.9, 3.1, 2.7, 3.3};
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < x.length; i++) {
+            csv.append(x[i]).append(',').append(y[i]).append('\n');
+        }
+        Path data = dir.resolve("rows.csv");
+        Files.writeString(data, csv.toString());
+        double mean = 0;
+        for (double v : y) {
+            mean += v / y.length;
+        }
+        double total = 0;
+        for (double v : y) {
+            total += (v - mean) * (v - mean);
+        }
+        for (String[] mode : new String[][] {{"--lambda", "0.05"}, {"--tube", "0.3"}}) {
+            CliTest.Result r = CliTest.run("fit", data.toString(), mode[0], mode[1], "--format", "json");
+            assertEquals(0, r.code(), r.err());
+            Map<?, ?> m = (Map<?, ?>) Json.parse(r.out());
+            dev.sparsest.model.UnivariateNetwork f = dev.sparsest.model.UnivariateJson.read(r.out());
+            double rss = 0;
+            double worst = 0;
+            for (int i = 0; i < x.length; i++) {
+                double res = f.evaluate(x[i]) - y[i];
+                rss += res * res;
+                worst = Math.max(worst, Math.abs(res));
+            }
+            assertEquals(rss, (Double) m.get("residualSumOfSquares"), 1e-12 * rss, mode[0]);
+            assertEquals(1 - rss / total, (Double) m.get("rSquared"), 1e-12, mode[0]);
+            assertEquals(worst, (Double) m.get("maxResidual"), 1e-12 * worst, mode[0]);
+            // the spread within x = 2 and x = 5: 2 * 0.05^2 + (3.1 - 3.0333)^2 + ... computed directly
+            double within = 0.005 + Math.pow(3.1 - 9.1 / 3, 2) + Math.pow(2.7 - 9.1 / 3, 2) + Math.pow(3.3 - 9.1 / 3, 2);
+            assertEquals(within, (Double) m.get("withinXSumOfSquares"), 1e-12);
+        }
+        CliTest.Result path = CliTest.run("path", data.toString(), "--format", "json");
+        assertEquals(0, path.code(), path.err());
+        List<?> events = (List<?>) ((Map<?, ?>) Json.parse(path.out())).get("path");
+        Map<?, ?> last = (Map<?, ?>) events.get(events.size() - 1);
+        assertEquals(0.0, last.get("lambda"));
+        assertEquals((Double) ((Map<?, ?>) Json.parse(path.out())).get("withinXSumOfSquares"),
+                (Double) last.get("residualSumOfSquares"), 1e-12, "at lambda = 0 the fit passes through every mean");
+    }
 }
