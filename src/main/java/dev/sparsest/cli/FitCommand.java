@@ -60,7 +60,8 @@ final class FitCommand implements Callable<Integer> {
             return noisy();
         }
         ChordPathSolver solver = new ChordPathSolver(tolerance);
-        UnivariateDataset d = CsvReader.read(data).toUnivariate();
+        NumericTable table = CsvReader.read(data);
+        UnivariateDataset d = table.toUnivariate();
         long t0 = System.nanoTime();
         ExactSolution s = solver.solve(d, penaltyOptions.penalty());
         double millis = (System.nanoTime() - t0) / 1e6;
@@ -68,12 +69,12 @@ final class FitCommand implements Callable<Integer> {
         if (d.mergedDuplicates() > 0) {
             report += "  (" + d.mergedDuplicates() + " exact duplicate points merged)\n";
         }
-        return finish(FitReport.json(s, d.size()), report, data.getFileName() + ": " + s.penalty().name() + " optimum", d,
-                s.network());
+        return finish(FitReport.json(s, d.size()), report, data.getFileName() + ": " + s.penalty().name() + " optimum",
+                PlotWriter.Rows.of(table, null), s.network());
     }
 
     /** Writes the model (-o) and the plot, then prints the JSON or the report with where the files went. */
-    private Integer finish(String json, String report, String title, UnivariateDataset points, UnivariateNetwork f) throws Exception {
+    private Integer finish(String json, String report, String title, PlotWriter.Rows points, UnivariateNetwork f) throws Exception {
         if (output != null) {
             AtomicFiles.writeString(output, json);
         }
@@ -123,7 +124,18 @@ final class FitCommand implements Callable<Integer> {
             f = p.network();
             title = data.getFileName() + ": l1-penalized fit, lambda = " + FitReport.num(lambda);
         }
-        return finish(json, report, title, d.univariateMeans(), f);
+        return finish(json, report, title, PlotWriter.Rows.of(table, tube == null ? null : rowTubes(table)), f);
+    }
+
+    /** Each row's tube half-width: the single --tube value, or the third column. */
+    private double[] rowTubes(NumericTable table) {
+        double eps = tubeWidth();
+        if (Double.isNaN(eps)) {
+            return table.column(2);
+        }
+        double[] e = new double[table.column(0).length];
+        java.util.Arrays.fill(e, eps);
+        return e;
     }
 
     /** The single tube half-width, or NaN for the per-row third column. */

@@ -43,7 +43,36 @@ final class PlotWriter {
     }
 
     static void write(Path file, String title, UnivariateDataset data, UnivariateNetwork f) throws IOException {
-        writeChart(file, chart(title, data, f));
+        writeChart(file, chart(title, Rows.of(data), f));
+    }
+
+    static void write(Path file, String title, Rows rows, UnivariateNetwork f) throws IOException {
+        writeChart(file, chart(title, rows, f));
+    }
+
+    /**
+     * What a fit plot shows beside the network: every row (not per-x means), each row's tube
+     * half-width when the fit had one (null otherwise), and the axis names (the CSV header's).
+     */
+    record Rows(double[] x, double[] y, double[] tube, String xName, String yName) {
+        static Rows of(UnivariateDataset d) {
+            return new Rows(d.xs(), d.ys(), null, "x", "y");
+        }
+
+        /** The table's first two columns as rows, named by its header when it has one. */
+        static Rows of(dev.sparsest.data.NumericTable table, double[] tube) {
+            java.util.List<String> header = table.header();
+            return new Rows(table.column(0), table.column(1), tube, header.size() >= 2 ? header.get(0) : "x",
+                    header.size() >= 2 ? header.get(1) : "y");
+        }
+
+        double xMin() {
+            return java.util.Arrays.stream(x).min().orElse(0);
+        }
+
+        double xMax() {
+            return java.util.Arrays.stream(x).max().orElse(1);
+        }
     }
 
     /** Any chart, PNG or SVG by the file's extension, written atomically. */
@@ -74,28 +103,70 @@ final class PlotWriter {
     }
 
     static XYChart chart(String title, UnivariateDataset data, UnivariateNetwork f) {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("x").yAxisTitle("y").build();
+        return chart(title, Rows.of(data), f);
+    }
+
+    /**
+     * The network over the rows' x range (its straight tails beyond the data are not drawn, so
+     * they cannot stretch the y axis), the rows with their tubes as error bars, the knots; axes
+     * named by the data and numbered without thousands separators.
+     */
+    static XYChart chart(String title, Rows rows, UnivariateNetwork f) {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(rows.xName())
+                .yAxisTitle(rows.yName()).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         chart.getStyler().setMarkerSize(6);
 
-        int n = data.size();
-        double lo = data.x(0);
-        double hi = data.x(n - 1);
-        double margin = 0.08 * Math.max(hi - lo, Math.abs(lo) * 1e-9 + 1e-300);
+        int n = rows.x().length;
+        double lo = rows.xMin();
+        double hi = rows.xMax();
+        double margin = 0.02 * Math.max(hi - lo, Math.abs(lo) * 1e-9 + 1e-300);
         double[][] line = curve(f, lo - margin, hi + margin);
+        double yLo = Double.POSITIVE_INFINITY;
+        double yHi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double e = rows.tube() == null ? 0 : rows.tube()[i];
+            yLo = Math.min(yLo, rows.y()[i] - e);
+            yHi = Math.max(yHi, rows.y()[i] + e);
+        }
+        for (double v : line[1]) {
+            yLo = Math.min(yLo, v);
+            yHi = Math.max(yHi, v);
+        }
+        double pad = 0.05 * Math.max(yHi - yLo, Math.abs(yHi) * 1e-9 + 1e-300);
+        chart.getStyler().setXAxisMin(lo - margin).setXAxisMax(hi + margin);
+        chart.getStyler().setYAxisMin(yLo - pad).setYAxisMax(yHi + pad);
+        String xPattern = plainNumbers(lo, hi);
+        if (xPattern != null) {
+            chart.getStyler().setXAxisDecimalPattern(xPattern);
+        }
+        String yPattern = plainNumbers(yLo, yHi);
+        if (yPattern != null) {
+            chart.getStyler().setYAxisDecimalPattern(yPattern);
+        }
+
         XYSeries curve = chart.addSeries(f.neurons() + " neuron" + (f.neurons() == 1 ? "" : "s"), line[0], line[1]);
         curve.setMarker(SeriesMarkers.NONE);
         curve.setLineColor(new Color(0x1f, 0x77, 0xb4));
         curve.setLineStyle(new BasicStroke(2f));
 
         int step = thinning(n);
-        double[][] pts = thinned(n, step, data::x, data::y);
-        XYSeries points = chart.addSeries(step == 1 ? "data (" + n + " points)" : "data (every " + step + "th of " + n + ")",
-                pts[0], pts[1]);
+        double[][] pts = thinned(n, step, i -> rows.x()[i], i -> rows.y()[i]);
+        String label = (step == 1 ? "data (" + n + " rows" : "data (every " + step + "th of " + n + " rows")
+                + (rows.tube() == null ? ")" : ", with their tubes)");
+        XYSeries points;
+        if (rows.tube() != null) {
+            double[][] bars = thinned(n, step, i -> rows.x()[i], i -> rows.tube()[i]);
+            points = chart.addSeries(label, pts[0], pts[1], bars[1]);
+            chart.getStyler().setErrorBarsColorSeriesColor(true);
+        } else {
+            points = chart.addSeries(label, pts[0], pts[1]);
+        }
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.CIRCLE);
-        points.setMarkerColor(new Color(0x33, 0x33, 0x33));
+        points.setMarkerColor(new Color(0x33, 0x33, 0x33, n > 300 ? 90 : 255)); // many rows: see where they pile up
+        points.setLineColor(new Color(0x33, 0x33, 0x33, n > 300 ? 60 : 160));
 
         if (f.neurons() > 0) {
             double[][] kn = thinned(f.neurons(), thinning(f.neurons()), f::knot, i -> f.evaluate(f.knot(i)));
@@ -105,6 +176,15 @@ final class PlotWriter {
             knots.setMarkerColor(new Color(0xd6, 0x27, 0x28));
         }
         return chart;
+    }
+
+    /**
+     * A tick pattern without thousands separators (years read 1955, not 1,955) for axes whose
+     * numbers are neither huge nor tiny; null leaves XChart's own format.
+     */
+    private static String plainNumbers(double lo, double hi) {
+        double big = Math.max(Math.abs(lo), Math.abs(hi));
+        return big < 1e7 && hi - lo >= 1e-3 ? "0.####" : null;
     }
 
     /** Every how many items to draw so that at most MAX_MARKERS markers appear. */
