@@ -86,19 +86,47 @@ final class PlotWriter {
         }
     }
 
-    /** Active neurons (or nonzero parameters) against epochs, log-scaled count axis. */
+    /**
+     * The training loss (left axis, as log10 of the MSE: eight decades stay readable on a plain
+     * axis, where XChart's log axis crowds its labels) and the active neurons or nonzero
+     * parameters (right axis, plain counts, so 4 to 80 gets more than one tick) against epochs.
+     */
     static void writeHistory(Path file, String title, dev.sparsest.train.History h) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("epoch").yAxisTitle("active").build();
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("epoch")
+                .yAxisTitle("training loss: log10 of the MSE").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        int m = 0;
+        for (int i = 0; i < h.size(); i++) {
+            m += h.loss(i) > 0 && Double.isFinite(h.loss(i)) ? 1 : 0; // no logarithm of 0, NaN or infinity
+        }
+        double[] le = new double[m];
+        double[] loss = new double[m];
         double[] e = new double[h.size()];
         double[] a = new double[h.size()];
-        for (int i = 0; i < h.size(); i++) {
+        for (int i = 0, j = 0; i < h.size(); i++) {
             e[i] = h.epoch(i);
-            a[i] = Math.max(h.active(i), 1); // a log axis has no 0
+            a[i] = h.active(i);
+            if (h.loss(i) > 0 && Double.isFinite(h.loss(i))) {
+                le[j] = h.epoch(i);
+                loss[j++] = Math.log10(h.loss(i));
+            }
         }
-        XYSeries s = chart.addSeries("active", e, a);
+        if (m > 0) {
+            XYSeries l = chart.addSeries("training loss (log10 MSE)", le, loss);
+            l.setMarker(SeriesMarkers.NONE);
+            l.setLineColor(new Color(0x1f, 0x77, 0xb4));
+        }
+        XYSeries s = chart.addSeries("active (right axis)", e, a);
         s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(new Color(0xd6, 0x27, 0x28));
+        s.setYAxisGroup(1);
+        chart.setYAxisGroupTitle(0, "training loss: log10 of the MSE");
+        chart.setYAxisGroupTitle(1, "active neurons or nonzero parameters");
+        chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
+        chart.getStyler().putYAxisGroupDecimalPatternMap(1, "0");
         writeChart(file, chart);
     }
 
