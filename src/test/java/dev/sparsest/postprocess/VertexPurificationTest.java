@@ -11,6 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VertexPurificationTest {
 
+    /** {@code length} values uniform in [-1, 1), drawn in order. */
+    private static double[] uniform(SplittableRandom r, int length) {
+        double[] a = new double[length];
+        for (int i = 0; i < length; i++) {
+            a[i] = r.nextDouble() * 2 - 1;
+        }
+        return a;
+    }
+
     private static double cost(MultivariateNetwork f, double p) {
         double s = 0;
         int m = f.dimension() + 1;
@@ -42,18 +51,9 @@ class VertexPurificationTest {
                 }
             }
             MultivariateDataset data = MultivariateDataset.samples(x, new double[n]);
-            double[] w = new double[k * (d + 1)];
-            double[] v = new double[k];
-            for (int e = 0; e < w.length; e++) {
-                w[e] = r.nextDouble() * 2 - 1;
-            }
-            for (int j = 0; j < k; j++) {
-                v[j] = r.nextDouble() * 2 - 1;
-            }
-            double[] a = new double[d + 1];
-            for (int t = 0; t <= d; t++) {
-                a[t] = r.nextDouble() * 2 - 1;
-            }
+            double[] w = uniform(r, k * (d + 1));
+            double[] v = uniform(r, k);
+            double[] a = uniform(r, d + 1);
             MultivariateNetwork f = r.nextBoolean() ? new MultivariateNetwork(w, v, d) : new MultivariateNetwork(w, v, a, d);
             MultivariateNetwork g = VertexPurification.purify(f, data, 0.5);
             assertTrue(g.nonzeroParameters(0) <= f.nonzeroParameters(0), "trial " + trial);
@@ -111,14 +111,8 @@ class VertexPurificationTest {
             }
             y[i] = r.nextDouble();
         }
-        double[] w = new double[k * (d + 1)];
-        double[] v = new double[k];
-        for (int e = 0; e < w.length; e++) {
-            w[e] = r.nextDouble() * 2 - 1;
-        }
-        for (int j = 0; j < k; j++) {
-            v[j] = r.nextDouble() * 2 - 1;
-        }
+        double[] w = uniform(r, k * (d + 1));
+        double[] v = uniform(r, k);
         MultivariateDataset data = MultivariateDataset.samples(x, y);
         MultivariateNetwork f = new MultivariateNetwork(w, v, d);
         com.sun.management.ThreadMXBean threads =
