@@ -11,37 +11,53 @@ import static dev.sparsest.kernel.VectorLanes.sum;
 
 /** The d-D kernels on vectors: packed weights and register-tiled forward and backward passes. */
 final class VectorNd implements LossNdKernels {
-    static final VectorNd INSTANCE = new VectorNd();
+    /** Four-vector panels where there are 32 vector registers (AVX-512), two elsewhere. */
+    static final VectorNd INSTANCE = new VectorNd(D.vectorBitSize() >= 512);
 
-    private VectorNd() {
+    private final boolean widePanels;
+    private final int panelWidth;
+    /** Points per backward chunk: its D rows (chunk x panel doubles) fit L1 beside the packed inputs. */
+    private final int chunkPoints;
+    /** The backward tile heights: the main one, then the middle one for what is left, then one. */
+    private final int mainRows;
+    private final int middleRows;
+
+    private VectorNd(boolean widePanels) {
+        this.widePanels = widePanels;
+        this.panelWidth = widePanels ? PanelTiles4.PANEL : PanelTiles2.PANEL;
+        this.chunkPoints = widePanels ? 64 : 128;
+        this.mainRows = widePanels ? 6 : 5;
+        this.middleRows = widePanels ? 2 : 3;
+    }
+
+    /** The kernels with the given panels whatever the width: tests run both tile families here. */
+    static VectorNd withPanels(boolean wide) {
+        return new VectorNd(wide);
     }
 
     // ---------------------------------------------------------------- d-D
 
     /*
-     * Both d-D products are register-tiled: neurons in lanes, PANEL = 4 vectors of them per tile,
-     * and ROWS points (forward) or input dimensions (backward) per tile, each a broadcast feeding
-     * 4 fused multiply-adds. Weights, pre-activations and their gradients are kept in panels
-     * (each PANEL neurons wide, contiguous), padded with zero neurons to a whole number of panels:
-     * rows of a power-of-two number of neurons would otherwise fall into a few L1 sets and be
-     * reloaded from L2 (measured: 2x). The hot loops are small methods with all vector
-     * operations inline and plain stores at the end (see the 1-D notes).
+     * Both d-D products are register-tiled: neurons in lanes, a panel of vectors of them per tile,
+     * and rows of points (forward) or input dimensions (backward) per tile, each a broadcast
+     * feeding one fused multiply-add per panel vector. The panel is four vectors where there are 32
+     * vector registers (PanelTiles4) and two where there are 16 (PanelTiles2, measured faster on
+     * AVX2, PERF.md). Weights, pre-activations and their gradients are kept in panels (contiguous),
+     * padded with zero neurons to a whole number of panels: rows of a power-of-two number of
+     * neurons would otherwise fall into a few L1 sets and be reloaded from L2 (measured: 2x). The
+     * hot loops are small methods with all vector operations inline and plain stores at the end.
      *
      * Work layout: packed weights ((d+1) kp), packed v (kp), pre-activations then D (n kp),
-     * packed dL/dW ((d+1) kp), f then g (n), where kp = k rounded up to PANEL.
+     * packed dL/dW ((d+1) kp), f then g (n), where kp = k rounded up to panelWidth.
      */
-    private static final int PANEL = 4 * DL;
-    /** Tile height: 6 x 4 accumulators fit 32 registers (AVX-512); 2 x 4 fit 16 (AVX2, NEON). */
-    private static final int ROWS = D.vectorBitSize() >= 512 ? 6 : 2;
-
-    private static int padded(int k) {
-        return (k + PANEL - 1) / PANEL * PANEL;
+    private int padded(int k) {
+        return (k + panelWidth - 1) / panelWidth * panelWidth;
     }
 
     @Override
     public int work(int n, int d, int k) {
         int kp = padded(k);
-        return 2 * (d + 1) * kp + kp + n * kp + n;
+        return partials(n, d, kp) + n * DL;
     }
 
     /** After the packed weights, v, pre-activations and packed dL/dW: the f-then-g area. */
@@ -63,9 +79,10 @@ final class VectorNd implements LossNdKernels {
         int kp = padded(k);
         int vOff = (d + 1) * kp;
         int zOff = vOff + kp;
+        int partOff = partials(n, d, kp);
         pack(wRows, v, k, d, kp, work, vOff);
-        preActivations(x, n, d, kp, work, zOff);
-        outputs(n, kp, work, vOff, zOff, out, 0);
+        preActivations(x, n, d, kp, work, zOff, vOff, partOff);
+        outputs(n, work, partOff, out, 0);
         double guard = Guards.parameters(wRows, k * (d + 1), v, k);
         for (int i = 0; i < n; i++) {
             out[i] = out[i] + Guards.row(x, i * d, d) + guard;
@@ -73,54 +90,74 @@ final class VectorNd implements LossNdKernels {
     }
 
     /** Weights into panels (bias last in each panel), v padded; zero for the padding neurons. */
-    private static void pack(double[] wRows, double[] v, int k, int d, int kp, double[] work, int vOff) {
+    private void pack(double[] wRows, double[] v, int k, int d, int kp, double[] work, int vOff) {
         int stride = d + 1;
         for (int j = 0; j < kp; j++) {
-            int panel = j / PANEL;
-            int lane = j % PANEL;
-            int base = panel * stride * PANEL + lane;
+            int panel = j / panelWidth;
+            int lane = j % panelWidth;
+            int base = panel * stride * panelWidth + lane;
             for (int t = 0; t < stride; t++) {
-                work[base + t * PANEL] = j < k ? wRows[j * stride + t] : 0.0;
+                work[base + t * panelWidth] = j < k ? wRows[j * stride + t] : 0.0;
             }
             work[vOff + j] = j < k ? v[j] : 0.0;
         }
     }
 
-    private static void preActivations(double[] x, int n, int d, int kp, double[] work, int zOff) {
+    /**
+     * Pre-activations of every panel into work[zOff ...] and, on the way, each point's output as a
+     * vector of partial sums (panel after panel, lane by lane: the order the outputs always had).
+     */
+    private void preActivations(double[] x, int n, int d, int kp, double[] work, int zOff, int vOff, int partOff) {
         int stride = d + 1;
-        for (int panel = 0; panel < kp / PANEL; panel++) {
-            int wOff = panel * stride * PANEL;
-            int zp = zOff + panel * n * PANEL;
-            int i = 0;
-            if (ROWS == 6) {
-                for (; i + 6 <= n; i += 6) {
-                    forwardTile6(x, i, d, work, wOff, work, zp);
-                }
+        java.util.Arrays.fill(work, partOff, partOff + n * DL, 0.0);
+        for (int panel = 0; panel < kp / panelWidth; panel++) {
+            int wOff = panel * stride * panelWidth;
+            int zp = zOff + panel * n * panelWidth;
+            int vAt = vOff + panel * panelWidth;
+            if (widePanels) {
+                forwardPanel4(x, n, d, work, wOff, zp, vAt, partOff);
             } else {
-                for (; i + 2 <= n; i += 2) {
-                    forwardTile2(x, i, d, work, wOff, work, zp);
-                }
-            }
-            for (; i < n; i++) {
-                forwardTile1(x, i, d, work, wOff, work, zp);
+                forwardPanel2(x, n, d, work, wOff, zp, vAt, partOff);
             }
         }
     }
 
-    /** out[outOff + i] = sum_j v_j relu(z_ij) over the panels. */
-    private static void outputs(int n, int kp, double[] work, int vOff, int zOff, double[] out, int outOff) {
-        for (int i = 0; i < n; i++) {
-            DoubleVector acc = DoubleVector.zero(D);
-            for (int panel = 0; panel < kp / PANEL; panel++) {
-                int zp = zOff + panel * n * PANEL + i * PANEL;
-                for (int c = 0; c < PANEL; c += DL) {
-                    DoubleVector z = DoubleVector.fromArray(D, work, zp + c);
-                    DoubleVector relu = DoubleVector.zero(D).blend(z, z.compare(VectorOperators.GT, 0.0));
-                    acc = relu.fma(DoubleVector.fromArray(D, work, vOff + panel * PANEL + c), acc);
-                }
-            }
-            out[outOff + i] = sum(acc);
+    private void forwardPanel4(double[] x, int n, int d, double[] work, int wOff, int zp, int vAt, int partOff) {
+        int i = 0;
+        for (; i + 6 <= n; i += 6) {
+            PanelTiles4.forward6(x, i, d, work, wOff, zp, vAt, partOff);
         }
+        for (; i + 2 <= n; i += 2) {
+            PanelTiles4.forward2(x, i, d, work, wOff, zp, vAt, partOff);
+        }
+        for (; i < n; i++) {
+            PanelTiles4.forward1(x, i, d, work, wOff, zp, vAt, partOff);
+        }
+    }
+
+    private void forwardPanel2(double[] x, int n, int d, double[] work, int wOff, int zp, int vAt, int partOff) {
+        int i = 0;
+        for (; i + 6 <= n; i += 6) {
+            PanelTiles2.forward6(x, i, d, work, wOff, zp, vAt, partOff);
+        }
+        for (; i + 3 <= n; i += 3) {
+            PanelTiles2.forward3(x, i, d, work, wOff, zp, vAt, partOff);
+        }
+        for (; i < n; i++) {
+            PanelTiles2.forward1(x, i, d, work, wOff, zp, vAt, partOff);
+        }
+    }
+
+    /** out[outOff + i] = sum_j v_j relu(z_ij): the lanes of each point's partial sums, in a fixed order. */
+    private static void outputs(int n, double[] work, int partOff, double[] out, int outOff) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = sum(DoubleVector.fromArray(D, work, partOff + i * DL));
+        }
+    }
+
+    /** Where the partial outputs start in the work array (the last area). */
+    private int partials(int n, int d, int kp) {
+        return 2 * (d + 1) * kp + kp + n * kp + n + Math.min(n, chunkPoints) * d;
     }
 
     /**
@@ -139,9 +176,10 @@ final class VectorNd implements LossNdKernels {
         int zOff = vOff + kp;
         int gwOff = zOff + n * kp;
         int fOff = gwOff + stride * kp;
+        int partOff = partials(n, d, kp);
         pack(wRows, v, k, d, kp, work, vOff);
-        preActivations(x, n, d, kp, work, zOff);
-        outputs(n, kp, work, vOff, zOff, work, fOff);
+        preActivations(x, n, d, kp, work, zOff, vOff, partOff);
+        outputs(n, work, partOff, work, fOff);
         double guard = Guards.parameters(wRows, k * stride, v, k);
         double sse = 0;
         for (int i = 0; i < n; i++) {
@@ -149,329 +187,121 @@ final class VectorNd implements LossNdKernels {
             sse += r * r;
             work[fOff + i] = 2.0 * r / n;
         }
-        // dL/dv accumulates in the packed-gradient area's first kp entries before that is used
-        java.util.Arrays.fill(work, gwOff, gwOff + kp, 0.0);
-        for (int panel = 0; panel < kp / PANEL; panel++) {
-            int zp = zOff + panel * n * PANEL;
-            for (int i = 0; i < n; i++) {
-                double gi = work[fOff + i];
-                for (int c = 0; c < PANEL; c += DL) {
-                    int at = zp + i * PANEL + c;
-                    DoubleVector z = DoubleVector.fromArray(D, work, at);
-                    VectorMask<Double> active = z.compare(VectorOperators.GT, 0.0);
-                    DoubleVector relu = DoubleVector.zero(D).blend(z, active);
-                    int gvAt = gwOff + panel * PANEL + c;
-                    DoubleVector.fromArray(D, work, gvAt).add(relu.mul(gi)).intoArray(work, gvAt);
-                    DoubleVector.zero(D).blend(DoubleVector.fromArray(D, work, vOff + panel * PANEL + c).mul(gi), active)
-                            .intoArray(work, at);
-                }
-            }
+        for (int panel = 0; panel < kp / panelWidth; panel++) {
+            activeGradients(n, k, panel, work, vOff, zOff + panel * n * panelWidth, fOff,
+                    gwOff + panel * stride * panelWidth + d * panelWidth, gv);
         }
-        System.arraycopy(work, gwOff, gv, 0, k);
-        for (int panel = 0; panel < kp / PANEL; panel++) {
-            int dp = zOff + panel * n * PANEL;
-            int gp = gwOff + panel * stride * PANEL;
-            int t = 0;
-            if (ROWS == 6) {
-                for (; t + 6 <= d; t += 6) {
-                    backwardTile6(x, n, d, t, work, dp, work, gp);
-                }
-            } else {
-                for (; t + 2 <= d; t += 2) {
-                    backwardTile2(x, n, d, t, work, dp, work, gp);
+        int xpOff = fOff + n;
+        for (int i0 = 0; i0 < n; i0 += chunkPoints) {
+            int m = Math.min(chunkPoints, n - i0);
+            packInputs(x, i0, m, d, work, xpOff);
+            for (int panel = 0; panel < kp / panelWidth; panel++) {
+                int dp = zOff + (panel * n + i0) * panelWidth;
+                int gp = gwOff + panel * stride * panelWidth;
+                if (widePanels) {
+                    backwardPanel4(work, xpOff, m, d, dp, gp, i0 == 0);
+                } else {
+                    backwardPanel2(work, xpOff, m, d, dp, gp, i0 == 0);
                 }
             }
-            for (; t < d; t++) {
-                backwardTile1(x, n, d, t, work, dp, work, gp);
-            }
-            biasGradient(n, d, work, dp, gp);
         }
         for (int j = 0; j < k; j++) {
-            int base = gwOff + (j / PANEL) * stride * PANEL + j % PANEL;
+            int base = gwOff + (j / panelWidth) * stride * panelWidth + j % panelWidth;
             for (int t = 0; t < stride; t++) {
-                gW[j * stride + t] = work[base + t * PANEL];
+                gW[j * stride + t] = work[base + t * panelWidth];
             }
         }
         return sse / n;
     }
 
-    /** The bias row of dL/dW for one panel: sum over points of D_i. */
-    private static void biasGradient(int n, int d, double[] work, int dOff, int gOff) {
-        DoubleVector a0 = DoubleVector.zero(D), a1 = a0, a2 = a0, a3 = a0;
-        for (int i = 0, p = dOff; i < n; i++, p += PANEL) {
-            a0 = a0.add(DoubleVector.fromArray(D, work, p));
-            a1 = a1.add(DoubleVector.fromArray(D, work, p + DL));
-            a2 = a2.add(DoubleVector.fromArray(D, work, p + 2 * DL));
-            a3 = a3.add(DoubleVector.fromArray(D, work, p + 3 * DL));
-        }
-        int o = gOff + d * PANEL;
-        a0.intoArray(work, o);
-        a1.intoArray(work, o + DL);
-        a2.intoArray(work, o + 2 * DL);
-        a3.intoArray(work, o + 3 * DL);
+    /** Rows of the backward tile that starts at input dimension t: as backwardPanel2/4 place them. */
+    private int tileRows(int t, int d) {
+        return t + mainRows <= d ? mainRows : t + middleRows <= d ? middleRows : 1;
     }
 
-    /** Pre-activations of rows [i, i + 6) for one panel: bias, then fused multiply-adds in input order. */
-    private static void forwardTile6(double[] x, int i, int d, double[] w, int wOff, double[] z, int zOff) {
-        DoubleVector bias0 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 0 * DL);
-        DoubleVector bias1 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 1 * DL);
-        DoubleVector bias2 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 2 * DL);
-        DoubleVector bias3 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 3 * DL);
-        DoubleVector a00 = bias0, a01 = bias1, a02 = bias2, a03 = bias3;
-        DoubleVector a10 = bias0, a11 = bias1, a12 = bias2, a13 = bias3;
-        DoubleVector a20 = bias0, a21 = bias1, a22 = bias2, a23 = bias3;
-        DoubleVector a30 = bias0, a31 = bias1, a32 = bias2, a33 = bias3;
-        DoubleVector a40 = bias0, a41 = bias1, a42 = bias2, a43 = bias3;
-        DoubleVector a50 = bias0, a51 = bias1, a52 = bias2, a53 = bias3;
-        int x0 = i * d;
-        for (int t = 0, p = wOff; t < d; t++, p += PANEL) {
-            DoubleVector w0 = DoubleVector.fromArray(D, w, p + 0 * DL);
-            DoubleVector w1 = DoubleVector.fromArray(D, w, p + 1 * DL);
-            DoubleVector w2 = DoubleVector.fromArray(D, w, p + 2 * DL);
-            DoubleVector w3 = DoubleVector.fromArray(D, w, p + 3 * DL);
-            DoubleVector c0 = DoubleVector.broadcast(D, x[x0 + 0 * d + t]);
-            a00 = w0.fma(c0, a00);
-            a01 = w1.fma(c0, a01);
-            a02 = w2.fma(c0, a02);
-            a03 = w3.fma(c0, a03);
-            DoubleVector c1 = DoubleVector.broadcast(D, x[x0 + 1 * d + t]);
-            a10 = w0.fma(c1, a10);
-            a11 = w1.fma(c1, a11);
-            a12 = w2.fma(c1, a12);
-            a13 = w3.fma(c1, a13);
-            DoubleVector c2 = DoubleVector.broadcast(D, x[x0 + 2 * d + t]);
-            a20 = w0.fma(c2, a20);
-            a21 = w1.fma(c2, a21);
-            a22 = w2.fma(c2, a22);
-            a23 = w3.fma(c2, a23);
-            DoubleVector c3 = DoubleVector.broadcast(D, x[x0 + 3 * d + t]);
-            a30 = w0.fma(c3, a30);
-            a31 = w1.fma(c3, a31);
-            a32 = w2.fma(c3, a32);
-            a33 = w3.fma(c3, a33);
-            DoubleVector c4 = DoubleVector.broadcast(D, x[x0 + 4 * d + t]);
-            a40 = w0.fma(c4, a40);
-            a41 = w1.fma(c4, a41);
-            a42 = w2.fma(c4, a42);
-            a43 = w3.fma(c4, a43);
-            DoubleVector c5 = DoubleVector.broadcast(D, x[x0 + 5 * d + t]);
-            a50 = w0.fma(c5, a50);
-            a51 = w1.fma(c5, a51);
-            a52 = w2.fma(c5, a52);
-            a53 = w3.fma(c5, a53);
+    /** Inputs of points [i0, i0 + m) packed for the backward tiles: xp[m t + i rows + r] = x[i0 + i][t + r]. */
+    private void packInputs(double[] x, int i0, int m, int d, double[] work, int xpOff) {
+        for (int i = 0; i < m; i++) {
+            int row = (i0 + i) * d;
+            for (int t = 0, rows; t < d; t += rows) {
+                rows = tileRows(t, d);
+                int at = xpOff + m * t + i * rows;
+                for (int r = 0; r < rows; r++) {
+                    work[at + r] = x[row + t + r];
+                }
+            }
         }
-        int o = zOff + i * PANEL;
-        a00.intoArray(z, o + 0 * DL);
-        a01.intoArray(z, o + 1 * DL);
-        a02.intoArray(z, o + 2 * DL);
-        a03.intoArray(z, o + 3 * DL);
-        a10.intoArray(z, o + 1 * PANEL + 0 * DL);
-        a11.intoArray(z, o + 1 * PANEL + 1 * DL);
-        a12.intoArray(z, o + 1 * PANEL + 2 * DL);
-        a13.intoArray(z, o + 1 * PANEL + 3 * DL);
-        a20.intoArray(z, o + 2 * PANEL + 0 * DL);
-        a21.intoArray(z, o + 2 * PANEL + 1 * DL);
-        a22.intoArray(z, o + 2 * PANEL + 2 * DL);
-        a23.intoArray(z, o + 2 * PANEL + 3 * DL);
-        a30.intoArray(z, o + 3 * PANEL + 0 * DL);
-        a31.intoArray(z, o + 3 * PANEL + 1 * DL);
-        a32.intoArray(z, o + 3 * PANEL + 2 * DL);
-        a33.intoArray(z, o + 3 * PANEL + 3 * DL);
-        a40.intoArray(z, o + 4 * PANEL + 0 * DL);
-        a41.intoArray(z, o + 4 * PANEL + 1 * DL);
-        a42.intoArray(z, o + 4 * PANEL + 2 * DL);
-        a43.intoArray(z, o + 4 * PANEL + 3 * DL);
-        a50.intoArray(z, o + 5 * PANEL + 0 * DL);
-        a51.intoArray(z, o + 5 * PANEL + 1 * DL);
-        a52.intoArray(z, o + 5 * PANEL + 2 * DL);
-        a53.intoArray(z, o + 5 * PANEL + 3 * DL);
     }
 
-    /** Pre-activations of rows [i, i + 2) for one panel: bias, then fused multiply-adds in input order. */
-    private static void forwardTile2(double[] x, int i, int d, double[] w, int wOff, double[] z, int zOff) {
-        DoubleVector bias0 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 0 * DL);
-        DoubleVector bias1 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 1 * DL);
-        DoubleVector bias2 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 2 * DL);
-        DoubleVector bias3 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 3 * DL);
-        DoubleVector a00 = bias0, a01 = bias1, a02 = bias2, a03 = bias3;
-        DoubleVector a10 = bias0, a11 = bias1, a12 = bias2, a13 = bias3;
-        int x0 = i * d;
-        for (int t = 0, p = wOff; t < d; t++, p += PANEL) {
-            DoubleVector w0 = DoubleVector.fromArray(D, w, p + 0 * DL);
-            DoubleVector w1 = DoubleVector.fromArray(D, w, p + 1 * DL);
-            DoubleVector w2 = DoubleVector.fromArray(D, w, p + 2 * DL);
-            DoubleVector w3 = DoubleVector.fromArray(D, w, p + 3 * DL);
-            DoubleVector c0 = DoubleVector.broadcast(D, x[x0 + 0 * d + t]);
-            a00 = w0.fma(c0, a00);
-            a01 = w1.fma(c0, a01);
-            a02 = w2.fma(c0, a02);
-            a03 = w3.fma(c0, a03);
-            DoubleVector c1 = DoubleVector.broadcast(D, x[x0 + 1 * d + t]);
-            a10 = w0.fma(c1, a10);
-            a11 = w1.fma(c1, a11);
-            a12 = w2.fma(c1, a12);
-            a13 = w3.fma(c1, a13);
+    /** One chunk of m points into one panel's dL/dW, tile by tile over the input dimensions. */
+    private void backwardPanel4(double[] work, int xpOff, int m, int d, int dp, int gp, boolean first) {
+        int t = 0;
+        for (; t + 6 <= d; t += 6) {
+            PanelTiles4.backward6(work, xpOff + m * t, m, work, dp, work, gp + t * panelWidth, first);
         }
-        int o = zOff + i * PANEL;
-        a00.intoArray(z, o + 0 * DL);
-        a01.intoArray(z, o + 1 * DL);
-        a02.intoArray(z, o + 2 * DL);
-        a03.intoArray(z, o + 3 * DL);
-        a10.intoArray(z, o + 1 * PANEL + 0 * DL);
-        a11.intoArray(z, o + 1 * PANEL + 1 * DL);
-        a12.intoArray(z, o + 1 * PANEL + 2 * DL);
-        a13.intoArray(z, o + 1 * PANEL + 3 * DL);
+        for (; t + 2 <= d; t += 2) {
+            PanelTiles4.backward2(work, xpOff + m * t, m, work, dp, work, gp + t * panelWidth, first);
+        }
+        for (; t < d; t++) {
+            PanelTiles4.backward1(work, xpOff + m * t, m, work, dp, work, gp + t * panelWidth, first);
+        }
     }
 
-    /** Pre-activations of rows [i, i + 1) for one panel: bias, then fused multiply-adds in input order. */
-    private static void forwardTile1(double[] x, int i, int d, double[] w, int wOff, double[] z, int zOff) {
-        DoubleVector bias0 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 0 * DL);
-        DoubleVector bias1 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 1 * DL);
-        DoubleVector bias2 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 2 * DL);
-        DoubleVector bias3 = DoubleVector.fromArray(D, w, wOff + d * PANEL + 3 * DL);
-        DoubleVector a00 = bias0, a01 = bias1, a02 = bias2, a03 = bias3;
-        int x0 = i * d;
-        for (int t = 0, p = wOff; t < d; t++, p += PANEL) {
-            DoubleVector w0 = DoubleVector.fromArray(D, w, p + 0 * DL);
-            DoubleVector w1 = DoubleVector.fromArray(D, w, p + 1 * DL);
-            DoubleVector w2 = DoubleVector.fromArray(D, w, p + 2 * DL);
-            DoubleVector w3 = DoubleVector.fromArray(D, w, p + 3 * DL);
-            DoubleVector c0 = DoubleVector.broadcast(D, x[x0 + 0 * d + t]);
-            a00 = w0.fma(c0, a00);
-            a01 = w1.fma(c0, a01);
-            a02 = w2.fma(c0, a02);
-            a03 = w3.fma(c0, a03);
+    private void backwardPanel2(double[] work, int xpOff, int m, int d, int dp, int gp, boolean first) {
+        int t = 0;
+        for (; t + 5 <= d; t += 5) {
+            PanelTiles2.backward5(work, xpOff + m * t, m, work, dp, work, gp + t * panelWidth, first);
         }
-        int o = zOff + i * PANEL;
-        a00.intoArray(z, o + 0 * DL);
-        a01.intoArray(z, o + 1 * DL);
-        a02.intoArray(z, o + 2 * DL);
-        a03.intoArray(z, o + 3 * DL);
+        for (; t + 3 <= d; t += 3) {
+            PanelTiles2.backward3(work, xpOff + m * t, m, work, dp, work, gp + t * panelWidth, first);
+        }
+        for (; t < d; t++) {
+            PanelTiles2.backward1(work, xpOff + m * t, m, work, dp, work, gp + t * panelWidth, first);
+        }
     }
 
-    /** dL/dW for input dimensions [t, t + 6) of one panel: sum over points of D_i x_it. */
-    private static void backwardTile6(double[] x, int n, int d, int t, double[] dz, int dOff, double[] g, int gOff) {
+    /**
+     * One panel's D_ij = g_i v_j 1[z_ij &gt; 0], written over z, with dL/dv_j = sum_i g_i relu(z_ij)
+     * and the bias row of dL/dW, sum_i D_ij, kept in registers (two vectors of the panel at a
+     * time: four independent sums) and summed over points in order, as the reference does.
+     */
+    private void activeGradients(int n, int k, int panel, double[] work, int vOff, int zp, int gOff,
+                                        int biasAt, double[] gv) {
         DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector a00 = zero, a01 = zero, a02 = zero, a03 = zero;
-        DoubleVector a10 = zero, a11 = zero, a12 = zero, a13 = zero;
-        DoubleVector a20 = zero, a21 = zero, a22 = zero, a23 = zero;
-        DoubleVector a30 = zero, a31 = zero, a32 = zero, a33 = zero;
-        DoubleVector a40 = zero, a41 = zero, a42 = zero, a43 = zero;
-        DoubleVector a50 = zero, a51 = zero, a52 = zero, a53 = zero;
-        for (int i = 0, p = dOff, q = t; i < n; i++, p += PANEL, q += d) {
-            DoubleVector d0 = DoubleVector.fromArray(D, dz, p + 0 * DL);
-            DoubleVector d1 = DoubleVector.fromArray(D, dz, p + 1 * DL);
-            DoubleVector d2 = DoubleVector.fromArray(D, dz, p + 2 * DL);
-            DoubleVector d3 = DoubleVector.fromArray(D, dz, p + 3 * DL);
-            DoubleVector c0 = DoubleVector.broadcast(D, x[q + 0]);
-            a00 = d0.fma(c0, a00);
-            a01 = d1.fma(c0, a01);
-            a02 = d2.fma(c0, a02);
-            a03 = d3.fma(c0, a03);
-            DoubleVector c1 = DoubleVector.broadcast(D, x[q + 1]);
-            a10 = d0.fma(c1, a10);
-            a11 = d1.fma(c1, a11);
-            a12 = d2.fma(c1, a12);
-            a13 = d3.fma(c1, a13);
-            DoubleVector c2 = DoubleVector.broadcast(D, x[q + 2]);
-            a20 = d0.fma(c2, a20);
-            a21 = d1.fma(c2, a21);
-            a22 = d2.fma(c2, a22);
-            a23 = d3.fma(c2, a23);
-            DoubleVector c3 = DoubleVector.broadcast(D, x[q + 3]);
-            a30 = d0.fma(c3, a30);
-            a31 = d1.fma(c3, a31);
-            a32 = d2.fma(c3, a32);
-            a33 = d3.fma(c3, a33);
-            DoubleVector c4 = DoubleVector.broadcast(D, x[q + 4]);
-            a40 = d0.fma(c4, a40);
-            a41 = d1.fma(c4, a41);
-            a42 = d2.fma(c4, a42);
-            a43 = d3.fma(c4, a43);
-            DoubleVector c5 = DoubleVector.broadcast(D, x[q + 5]);
-            a50 = d0.fma(c5, a50);
-            a51 = d1.fma(c5, a51);
-            a52 = d2.fma(c5, a52);
-            a53 = d3.fma(c5, a53);
+        for (int c = 0; c < panelWidth; c += 2 * DL) {
+            DoubleVector v0 = DoubleVector.fromArray(D, work, vOff + panel * panelWidth + c);
+            DoubleVector v1 = DoubleVector.fromArray(D, work, vOff + panel * panelWidth + c + DL);
+            DoubleVector gv0 = zero, gv1 = zero, gb0 = zero, gb1 = zero;
+            for (int i = 0, at = zp + c; i < n; i++, at += panelWidth) {
+                double gi = work[gOff + i];
+                DoubleVector z0 = DoubleVector.fromArray(D, work, at);
+                DoubleVector z1 = DoubleVector.fromArray(D, work, at + DL);
+                VectorMask<Double> on0 = z0.compare(VectorOperators.GT, 0.0);
+                VectorMask<Double> on1 = z1.compare(VectorOperators.GT, 0.0);
+                gv0 = gv0.add(zero.blend(z0, on0).mul(gi));
+                gv1 = gv1.add(zero.blend(z1, on1).mul(gi));
+                DoubleVector d0 = zero.blend(v0.mul(gi), on0);
+                DoubleVector d1 = zero.blend(v1.mul(gi), on1);
+                d0.intoArray(work, at);
+                d1.intoArray(work, at + DL);
+                gb0 = gb0.add(d0);
+                gb1 = gb1.add(d1);
+            }
+            gb0.intoArray(work, biasAt + c);
+            gb1.intoArray(work, biasAt + c + DL);
+            storeNeurons(gv0, gv, panel * panelWidth + c, k);
+            storeNeurons(gv1, gv, panel * panelWidth + c + DL, k);
         }
-        int o = gOff + t * PANEL;
-        a00.intoArray(g, o + 0 * PANEL + 0 * DL);
-        a01.intoArray(g, o + 0 * PANEL + 1 * DL);
-        a02.intoArray(g, o + 0 * PANEL + 2 * DL);
-        a03.intoArray(g, o + 0 * PANEL + 3 * DL);
-        a10.intoArray(g, o + 1 * PANEL + 0 * DL);
-        a11.intoArray(g, o + 1 * PANEL + 1 * DL);
-        a12.intoArray(g, o + 1 * PANEL + 2 * DL);
-        a13.intoArray(g, o + 1 * PANEL + 3 * DL);
-        a20.intoArray(g, o + 2 * PANEL + 0 * DL);
-        a21.intoArray(g, o + 2 * PANEL + 1 * DL);
-        a22.intoArray(g, o + 2 * PANEL + 2 * DL);
-        a23.intoArray(g, o + 2 * PANEL + 3 * DL);
-        a30.intoArray(g, o + 3 * PANEL + 0 * DL);
-        a31.intoArray(g, o + 3 * PANEL + 1 * DL);
-        a32.intoArray(g, o + 3 * PANEL + 2 * DL);
-        a33.intoArray(g, o + 3 * PANEL + 3 * DL);
-        a40.intoArray(g, o + 4 * PANEL + 0 * DL);
-        a41.intoArray(g, o + 4 * PANEL + 1 * DL);
-        a42.intoArray(g, o + 4 * PANEL + 2 * DL);
-        a43.intoArray(g, o + 4 * PANEL + 3 * DL);
-        a50.intoArray(g, o + 5 * PANEL + 0 * DL);
-        a51.intoArray(g, o + 5 * PANEL + 1 * DL);
-        a52.intoArray(g, o + 5 * PANEL + 2 * DL);
-        a53.intoArray(g, o + 5 * PANEL + 3 * DL);
     }
 
-    /** dL/dW for input dimensions [t, t + 2) of one panel: sum over points of D_i x_it. */
-    private static void backwardTile2(double[] x, int n, int d, int t, double[] dz, int dOff, double[] g, int gOff) {
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector a00 = zero, a01 = zero, a02 = zero, a03 = zero;
-        DoubleVector a10 = zero, a11 = zero, a12 = zero, a13 = zero;
-        for (int i = 0, p = dOff, q = t; i < n; i++, p += PANEL, q += d) {
-            DoubleVector d0 = DoubleVector.fromArray(D, dz, p + 0 * DL);
-            DoubleVector d1 = DoubleVector.fromArray(D, dz, p + 1 * DL);
-            DoubleVector d2 = DoubleVector.fromArray(D, dz, p + 2 * DL);
-            DoubleVector d3 = DoubleVector.fromArray(D, dz, p + 3 * DL);
-            DoubleVector c0 = DoubleVector.broadcast(D, x[q + 0]);
-            a00 = d0.fma(c0, a00);
-            a01 = d1.fma(c0, a01);
-            a02 = d2.fma(c0, a02);
-            a03 = d3.fma(c0, a03);
-            DoubleVector c1 = DoubleVector.broadcast(D, x[q + 1]);
-            a10 = d0.fma(c1, a10);
-            a11 = d1.fma(c1, a11);
-            a12 = d2.fma(c1, a12);
-            a13 = d3.fma(c1, a13);
+    /** The lanes of a vector that hold real neurons (index below k) into out[j ...]. */
+    private static void storeNeurons(DoubleVector a, double[] out, int j, int k) {
+        if (j + DL <= k) {
+            a.intoArray(out, j);
+        } else {
+            for (int l = 0; j + l < k; l++) {
+                out[j + l] = a.lane(l);
+            }
         }
-        int o = gOff + t * PANEL;
-        a00.intoArray(g, o + 0 * PANEL + 0 * DL);
-        a01.intoArray(g, o + 0 * PANEL + 1 * DL);
-        a02.intoArray(g, o + 0 * PANEL + 2 * DL);
-        a03.intoArray(g, o + 0 * PANEL + 3 * DL);
-        a10.intoArray(g, o + 1 * PANEL + 0 * DL);
-        a11.intoArray(g, o + 1 * PANEL + 1 * DL);
-        a12.intoArray(g, o + 1 * PANEL + 2 * DL);
-        a13.intoArray(g, o + 1 * PANEL + 3 * DL);
-    }
-
-    /** dL/dW for input dimensions [t, t + 1) of one panel: sum over points of D_i x_it. */
-    private static void backwardTile1(double[] x, int n, int d, int t, double[] dz, int dOff, double[] g, int gOff) {
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector a00 = zero, a01 = zero, a02 = zero, a03 = zero;
-        for (int i = 0, p = dOff, q = t; i < n; i++, p += PANEL, q += d) {
-            DoubleVector d0 = DoubleVector.fromArray(D, dz, p + 0 * DL);
-            DoubleVector d1 = DoubleVector.fromArray(D, dz, p + 1 * DL);
-            DoubleVector d2 = DoubleVector.fromArray(D, dz, p + 2 * DL);
-            DoubleVector d3 = DoubleVector.fromArray(D, dz, p + 3 * DL);
-            DoubleVector c0 = DoubleVector.broadcast(D, x[q + 0]);
-            a00 = d0.fma(c0, a00);
-            a01 = d1.fma(c0, a01);
-            a02 = d2.fma(c0, a02);
-            a03 = d3.fma(c0, a03);
-        }
-        int o = gOff + t * PANEL;
-        a00.intoArray(g, o + 0 * PANEL + 0 * DL);
-        a01.intoArray(g, o + 0 * PANEL + 1 * DL);
-        a02.intoArray(g, o + 0 * PANEL + 2 * DL);
-        a03.intoArray(g, o + 0 * PANEL + 3 * DL);
     }
 }

@@ -101,17 +101,35 @@ class LossNdKernelsTest {
 
     @Test
     void vectorAgreesWithTheReferenceAtAwkwardShapes() {
+        agreesAtAwkwardShapes(KernelFixtures.vectorOrSkip(), 23);
+    }
+
+    /**
+     * Both register-tile families (two- and four-vector panels) on whatever width this JVM runs:
+     * the machine picks one of them, so the other would otherwise go untested on it.
+     */
+    @Test
+    void bothPanelFamiliesAgreeWithTheReference() {
         Kernels vector = KernelFixtures.vectorOrSkip();
-        SplittableRandom r = new SplittableRandom(23);
-        int[] ns = {1, 3, 4, 7, 8, 17, 33, 65};
+        for (boolean wide : new boolean[] {false, true}) {
+            Kernels panels = new Kernels(vector.name() + (wide ? " four-vector panels" : " two-vector panels"),
+                    vector.loss1d(), VectorNd.withPanels(wide), vector.steps());
+            agreesAtAwkwardShapes(panels, wide ? 25 : 24);
+        }
+    }
+
+    private static void agreesAtAwkwardShapes(Kernels vector, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] ns = {1, 3, 4, 7, 8, 17, 33, 65, 129, 300}; // past one backward chunk (64 or 128 points)
         int[] ds = {1, 2, 3, 4, 5, 15, 16, 17, 50, 64};
         int[] ks = {1, 3, 7, 8, 15, 16, 17, 31, 33, 65, 100};
         int cases = 0;
         for (int n : ns) {
             for (int d : ds) {
                 for (int k : ks) {
-                    if (r.nextInt(3) != 0 && !(n == 65 && d == 64 && k == 100)) {
-                        continue; // a third of the grid, chosen at random, plus the largest shape
+                    boolean always = n == 65 && d == 64 && k == 100 || n == 300 && d == 17 && k == 33;
+                    if (r.nextInt(3) != 0 && !always) {
+                        continue; // a third of the grid, chosen at random, plus two fixed shapes
                     }
                     cases++;
                     compare(vector, Problem.random(r, n, d, k));
