@@ -48,6 +48,14 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "plot data, interpolant and knots")
     Path plot;
 
+    @Option(names = "--group-by", paramLabel = "COLUMN", description = "fit every group of rows: COLUMN (a header name or a "
+            + "number from 1) holds the group, the next columns x, y (and eps with --tube col3); one CSV row per group, "
+            + "or JSON lines with --format json, to stdout or -o FILE")
+    String groupBy;
+
+    @Option(names = "--threads", paramLabel = "T", description = "with --group-by: threads fitting groups (default: the cores)")
+    Integer threads;
+
     @Mixin
     FormatOption formatOption;
 
@@ -55,6 +63,12 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (plot != null) {
             PlotWriter.checkFormat(plot); // fail before the work, not after
+        }
+        if (groupBy != null) {
+            return grouped();
+        }
+        if (threads != null) {
+            throw new IllegalArgumentException("--threads applies to --group-by (one fit uses one thread)");
         }
         if (tube != null || lambda != null) {
             return noisy();
@@ -125,6 +139,53 @@ final class FitCommand implements Callable<Integer> {
             title = data.getFileName() + ": l1-penalized fit, lambda = " + FitReport.num(lambda);
         }
         return finish(json, report, title, PlotWriter.Rows.of(table, tube == null ? null : rowTubes(table)), f);
+    }
+
+    private Integer grouped() throws Exception {
+        if (plot != null) {
+            throw new IllegalArgumentException("--plot draws one fit; with --group-by write the rows (-o) and plot groups one by one");
+        }
+        if (tube != null && lambda != null) {
+            throw new IllegalArgumentException("--tube and --lambda are two different fits: give one");
+        }
+        boolean interpolation = tube == null && lambda == null;
+        if (!interpolation && (penaltyOptions.p != null || penaltyOptions.l0 || penaltyOptions.l1)) {
+            throw new IllegalArgumentException("--l0/--p/--l1 choose the interpolation objective; they do not apply to --tube or --lambda");
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1: " + t);
+        }
+        GroupedFit.Mode mode = interpolation ? GroupedFit.interpolation(penaltyOptions.penalty(), tolerance)
+                : tube != null ? GroupedFit.tube(tubeWidth()) : GroupedFit.penalized(requireLambda());
+        int values = tube != null && Double.isNaN(tubeWidth()) ? 3 : 2;
+        GroupedFit run = new GroupedFit(mode, t, formatOption.json());
+        GroupedFit.Summary[] summary = new GroupedFit.Summary[1];
+        if (output != null) {
+            GroupedFit.checkOutputFolder(output);
+            AtomicFiles.write(output, out -> {
+                try {
+                    summary[0] = run.run(data, groupBy, values, out);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted; " + output + " left as it was");
+                }
+            });
+        } else {
+            summary[0] = run.run(data, groupBy, values, System.out);
+        }
+        GroupedFit.Summary s = summary[0];
+        double mb = java.nio.file.Files.size(data) / 1e6;
+        System.err.printf("%d group(s), %d with errors, %d rows, %s in %.2f s (%.3g MB/s)%s%n", s.groups(), s.errors(), s.rows(),
+                mode.name(), s.seconds(), mb / s.seconds(), output == null ? "" : "; rows written to " + output);
+        return 0;
+    }
+
+    private double requireLambda() {
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("--lambda must be finite and >= 0: " + lambda);
+        }
+        return lambda;
     }
 
     /** Each row's tube half-width: the single --tube value, or the third column. */

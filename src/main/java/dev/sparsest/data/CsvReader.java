@@ -24,9 +24,18 @@ public final class CsvReader {
     }
 
     public static NumericTable read(Path path) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = utf8Lines(path)) {
             return read(in, path.toString());
         }
+    }
+
+    /**
+     * The file's lines as UTF-8, bytes that are not UTF-8 replaced by U+FFFD: a field holding one
+     * is then "not a number" at its line and column, where a strict decoder fails a whole buffer
+     * ahead with no line to name.
+     */
+    static BufferedReader utf8Lines(Path path) throws IOException {
+        return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8));
     }
 
     public static NumericTable parse(String text, String source) {
@@ -98,7 +107,7 @@ public final class CsvReader {
         return new NumericTable(source, header, cols, Arrays.copyOf(lines, rows));
     }
 
-    private static boolean noneNumeric(List<String> tokens) {
+    static boolean noneNumeric(List<String> tokens) {
         for (String t : tokens) {
             if (NumberSyntax.isNumber(t)) {
                 return false;
@@ -108,7 +117,7 @@ public final class CsvReader {
     }
 
     /** Comma separated when the line has a comma, else whitespace separated. */
-    private static void split(String content, List<String> out, String source, int lineNo) {
+    static void split(String content, List<String> out, String source, int lineNo) {
         out.clear();
         if (content.indexOf(',') >= 0) {
             int start = 0;
