@@ -13,7 +13,7 @@ import java.nio.file.NoSuchFileException;
 /** The {@code sparsest} command. Errors go to stderr with exit code 1 (2 for usage errors). */
 @Command(name = "sparsest", mixinStandardHelpOptions = true, version = "sparsest 0.1.0",
         description = "Sparsest single-hidden-layer ReLU networks that interpolate data.",
-        subcommands = {FitCommand.class, PathCommand.class, ThresholdCommand.class, ExactCommand.class, CertifyCommand.class, TrainCommand.class, PredictCommand.class, DemoCommand.class,
+        subcommands = {FitCommand.class, PathCommand.class, ThresholdCommand.class, ExactCommand.class, CertifyCommand.class, TrainCommand.class, SweepCommand.class, PredictCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "print stack traces of errors")
@@ -21,7 +21,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: fit, path, threshold, exact, certify, train, predict or demo");
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: fit, path, threshold, exact, certify, train, sweep, predict or demo");
     }
 
     public static void main(String[] args) {
