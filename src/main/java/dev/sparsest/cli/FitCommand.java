@@ -8,6 +8,7 @@ import dev.sparsest.exact.ChordGeometry;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.model.UnivariateNetwork;
+import dev.sparsest.noisy.KnotBudget;
 import dev.sparsest.noisy.PenalizedFit;
 import dev.sparsest.noisy.PenalizedSolver;
 import dev.sparsest.noisy.TubeFit;
@@ -39,6 +40,10 @@ final class FitCommand implements Callable<Integer> {
             + "see `sparsest path` to choose L")
     Double lambda;
 
+    @Option(names = "--knots", paramLabel = "K", description = "at most K knots, the least maximum error |f(x_i) - y_i| "
+            + "(the smallest tube that K knots fit), exactly")
+    Integer knots;
+
     @Option(names = "--tol", paramLabel = "T", description = "collinearity tolerance, relative to the slopes' rounding error (default: ${DEFAULT-VALUE})")
     double tolerance = ChordGeometry.DEFAULT_TOLERANCE;
 
@@ -69,6 +74,9 @@ final class FitCommand implements Callable<Integer> {
         }
         if (threads != null) {
             throw new IllegalArgumentException("--threads applies to --group-by (one fit uses one thread)");
+        }
+        if (knots != null) {
+            return knotBudget();
         }
         if (tube != null || lambda != null) {
             return noisy();
@@ -139,6 +147,29 @@ final class FitCommand implements Callable<Integer> {
             title = data.getFileName() + ": l1-penalized fit, lambda = " + FitReport.num(lambda);
         }
         return finish(json, report, title, PlotWriter.Rows.of(table, tube == null ? null : rowTubes(table)), f);
+    }
+
+    private Integer knotBudget() throws Exception {
+        if (tube != null || lambda != null || penaltyOptions.p != null || penaltyOptions.l0 || penaltyOptions.l1) {
+            throw new IllegalArgumentException("--knots K chooses the fit (least maximum error with at most K knots); "
+                    + "it does not combine with --tube, --lambda, --l0, --p or --l1");
+        }
+        if (knots < 0) {
+            throw new IllegalArgumentException("--knots must be >= 0: " + knots);
+        }
+        NumericTable table = CsvReader.read(data);
+        if (table.columnCount() != 2) {
+            throw new IllegalArgumentException(data + ": --knots takes two columns (x, y), found " + table.columnCount());
+        }
+        long t0 = System.nanoTime();
+        KnotBudget.Fit f = new KnotBudget().solve(table.column(0), table.column(1), knots);
+        double millis = (System.nanoTime() - t0) / 1e6;
+        NoisyData d = table.toNoisyData(f.eps());
+        double[] band = new double[table.rowCount()];
+        java.util.Arrays.fill(band, f.eps());
+        return finish(NoisyReport.json(f, d), NoisyReport.table(f, d, data.toString(), millis),
+                data.getFileName() + ": at most " + knots + " knot(s), max error " + FitReport.num(f.eps()),
+                PlotWriter.Rows.of(table, band), f.tube().network());
     }
 
     private Integer grouped() throws Exception {

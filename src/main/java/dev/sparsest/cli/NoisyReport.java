@@ -5,6 +5,7 @@ import dev.sparsest.json.JsonWriter;
 import dev.sparsest.model.UnivariateJson;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.noisy.PathPoint;
+import dev.sparsest.noisy.KnotBudget;
 import dev.sparsest.noisy.PenalizedFit;
 import dev.sparsest.noisy.TubeFit;
 
@@ -69,6 +70,27 @@ final class NoisyReport {
                     .add("minimumKnots", t.minimumKnots()).add("maxExcess", t.maxExcess());
             RowFit.of(t.network(), d).add(o);
         });
+    }
+
+    /** At most K knots, the least maximum error: the tube fit at that error, with the budget and the error. */
+    static String json(KnotBudget.Fit f, NoisyData d) {
+        return JsonWriter.document(o -> {
+            UnivariateJson.fields(o, f.tube().network());
+            o.add("mode", "knots").add("maxKnots", f.maxKnots()).add("maxError", f.eps()).add("points", d.size()).add("rows", d.rows())
+                    .add("knotCount", f.knots()).add("maxExcess", f.tube().maxExcess());
+            RowFit.of(f.tube().network(), d).add(o);
+        });
+    }
+
+    static String table(KnotBudget.Fit f, NoisyData d, String source, double millis) {
+        return String.format(Locale.ROOT, "%s: %s, at most %d knot(s), least maximum error, in %.1f ms%n", source, counts(d),
+                f.maxKnots(), millis)
+                + String.format(Locale.ROOT, "  max error    %s   (no function with %d knot(s) or fewer is closer to every row;"
+                        + " exact up to ~1e-11 of the y range)%n", FitReport.num(f.eps()), f.maxKnots())
+                + String.format(Locale.ROOT, "  knots        %d%n", f.knots())
+                + RowFit.of(f.tube().network(), d).lines(d)
+                + "  left of the first knot: y = " + FitReport.line(f.tube().network().slope(), f.tube().network().intercept()) + '\n'
+                + FitReport.knots(f.tube().network(), 40, "the best line");
     }
 
     static String json(PenalizedFit f, NoisyData d) {

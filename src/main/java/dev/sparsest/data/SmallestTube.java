@@ -44,7 +44,10 @@ final class SmallestTube {
     private static double leastFor(double min, double max) {
         BigDecimal half = new BigDecimal(max).subtract(new BigDecimal(min)).divide(BigDecimal.valueOf(2));
         double eps = half.round(new MathContext(12, RoundingMode.CEILING)).doubleValue();
-        return new BigDecimal(eps).compareTo(half) < 0 ? Math.nextUp(eps) : eps;
+        if (Double.isInfinite(eps)) {
+            eps = half.doubleValue(); // 12 digits rounded up past the largest double (found by fuzzing)
+        }
+        return Double.isFinite(eps) && new BigDecimal(eps).compareTo(half) < 0 ? Math.nextUp(eps) : eps;
     }
 
     /** The sentence the refusals append: what tolerance would work, and the other way out. */

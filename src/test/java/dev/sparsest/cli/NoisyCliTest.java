@@ -126,4 +126,22 @@ class NoisyCliTest {
         assertEquals((Double) ((Map<?, ?>) Json.parse(path.out())).get("withinXSumOfSquares"),
                 (Double) last.get("residualSumOfSquares"), 1e-12, "at lambda = 0 the fit passes through every mean");
     }
+
+    @Test
+    void knotBudgetGivesTheLeastMaximumError() throws Exception {
+        Path v = dir.resolve("v.csv");
+        Files.writeString(v, "x,y\n-1,1\n0,0\n1,1\n");
+        CliTest.Result none = CliTest.run("fit", v.toString(), "--knots", "0", "--format", "json");
+        assertEquals(0, none.code(), none.err());
+        Map<?, ?> m = (Map<?, ?>) Json.parse(none.out());
+        assertEquals("knots", m.get("mode"));
+        assertEquals(0.5, (Double) m.get("maxError"), 1e-10); // the best constant, 1/2 off at every point
+        assertEquals(0.0, m.get("knotCount"));
+        assertEquals(List.of(), m.get("knots"));
+        CliTest.Result one = CliTest.run("fit", v.toString(), "--knots", "1", "--plot", dir.resolve("k.png").toString());
+        assertTrue(one.out().contains("max error    0 "), one.out()); // one knot interpolates the V
+        assertTrue(Files.size(dir.resolve("k.png")) > 0);
+        assertTrue(CliTest.run("fit", v.toString(), "--knots", "1", "--tube", "0.1").err().contains("does not combine"));
+        assertTrue(CliTest.run("fit", v.toString(), "--knots", "-1").err().contains("--knots must be >= 0"));
+    }
 }

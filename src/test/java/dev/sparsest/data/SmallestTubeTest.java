@@ -48,6 +48,16 @@ class SmallestTubeTest {
         }
     }
 
+    /** Found by fuzzing: 12 digits rounded up past the largest double made BigDecimal throw. */
+    @Test
+    void theLargestSpreadsNameTheLargestDouble() {
+        double[] x = {0, 0};
+        double[] y = {-Double.MAX_VALUE, Double.MAX_VALUE};
+        assertEquals(Double.MAX_VALUE, SmallestTube.tolerance(x, y, new int[] {0, 1}));
+        String message = assertThrows(InvalidDataException.class, () -> NoisyData.of(x, y, 0).requireTube()).getMessage();
+        assertTrue(message.contains("a tolerance of at least " + Double.MAX_VALUE), message);
+    }
+
     @Test
     void theMessagesSayWhatToDo() {
         double[] x = {1, 1, 2, 3, 3};

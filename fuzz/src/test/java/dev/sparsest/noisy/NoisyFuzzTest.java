@@ -175,4 +175,33 @@ class NoisyFuzzTest {
                     + 1e-12 * d.yScale() * d.yScale() * n, "the residual grows with lambda: " + path.get(i - 1) + " then " + path.get(i) + " on " + describe(d));
         }
     }
+
+    /** At most K knots on anything: a fit within its budget whose tolerance is the least the DP allows, or InvalidDataException. */
+    @FuzzTest
+    void knotBudgetFitsWithinItsBudgetOrInvalidData(FuzzedDataProvider data) {
+        int regime = data.consumeInt(0, 3);
+        int k = data.consumeInt(0, 5);
+        NoisyData d;
+        KnotBudget.Fit fit;
+        try {
+            d = read(data, regime);
+            double[] y = new double[d.rows()];
+            double[] x = new double[d.rows()];
+            int r = 0;
+            for (int i = 0; i < d.size(); i++) { // the rows back from the distinct x: lowest and highest y at each
+                x[r] = d.x(i);
+                y[r++] = d.lowestY(i);
+                if (r < x.length && d.highestY(i) != d.lowestY(i)) {
+                    x[r] = d.x(i);
+                    y[r++] = d.highestY(i);
+                }
+            }
+            fit = new KnotBudget().solve(java.util.Arrays.copyOf(x, r), java.util.Arrays.copyOf(y, r), k);
+        } catch (InvalidDataException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+            return;
+        }
+        assertTrue(fit.knots() <= k, "within the budget: " + fit.knots() + " > " + k);
+        assertTrue(fit.eps() >= 0 && Double.isFinite(fit.eps()), "a tolerance: " + fit.eps());
+    }
 }
