@@ -41,14 +41,23 @@ final class VectorNd implements LossNdKernels {
      * Both d-D products are register-tiled: neurons in lanes, a panel of vectors of them per tile,
      * and rows of points (forward) or input dimensions (backward) per tile, each a broadcast
      * feeding one fused multiply-add per panel vector. The panel is four vectors where there are 32
-     * vector registers (PanelTiles4) and two where there are 16 (PanelTiles2, measured faster on
-     * AVX2, PERF.md). Weights, pre-activations and their gradients are kept in panels (contiguous),
-     * padded with zero neurons to a whole number of panels: rows of a power-of-two number of
-     * neurons would otherwise fall into a few L1 sets and be reloaded from L2 (measured: 2x). The
-     * hot loops are small methods with all vector operations inline and plain stores at the end.
+     * vector registers (PanelTiles4) and two where there are 16 (PanelTiles2: tiles whose
+     * accumulators C2 keeps in registers; PERF.md, "d-D kernels on AVX2"). Weights,
+     * pre-activations and their gradients are kept in panels (contiguous), padded with zero
+     * neurons to a whole number of panels: rows of a power-of-two number of neurons would
+     * otherwise fall into a few L1 sets and be reloaded from L2 (measured: 2x). The hot loops are
+     * small methods with all vector operations inline and plain stores at the end.
+     *
+     * The forward tiles also add their rows' v-weighted ReLUs into per-point partial outputs, and
+     * the D pass keeps dL/dv and the bias row of dL/dW in registers, so the n x K pre-activations
+     * are read once after they are written. The backward product runs over chunks of points: each
+     * chunk's inputs packed tile by tile (the rows a tile broadcasts, contiguous per point), its D
+     * rows staying in L1 while every tile of the panel passes over them; the sums carry over from
+     * chunk to chunk in memory, so each is still taken over the points in order.
      *
      * Work layout: packed weights ((d+1) kp), packed v (kp), pre-activations then D (n kp),
-     * packed dL/dW ((d+1) kp), f then g (n), where kp = k rounded up to panelWidth.
+     * packed dL/dW ((d+1) kp), f then g (n), one chunk of packed inputs (min(n, chunk) d), the
+     * partial outputs (n DL), where kp = k rounded up to the panel width.
      */
     private int padded(int k) {
         return (k + panelWidth - 1) / panelWidth * panelWidth;
