@@ -9,6 +9,7 @@ import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.noisy.KnotBudget;
+import dev.sparsest.noisy.KnotBudgetLeastSquares;
 import dev.sparsest.noisy.PenalizedFit;
 import dev.sparsest.noisy.PenalizedSolver;
 import dev.sparsest.noisy.TubeFit;
@@ -44,6 +45,10 @@ final class FitCommand implements Callable<Integer> {
             + "(the smallest tube that K knots fit), exactly")
     Integer knots;
 
+    @Option(names = "--least-squares", description = "with --knots K: the least RSS over the rows with at most K knots "
+            + "(a local optimum: free knots refined from the penalized path's), instead of the least maximum error")
+    boolean leastSquares;
+
     @Option(names = "--tol", paramLabel = "T", description = "collinearity tolerance, relative to the slopes' rounding error (default: ${DEFAULT-VALUE})")
     double tolerance = ChordGeometry.DEFAULT_TOLERANCE;
 
@@ -75,7 +80,7 @@ final class FitCommand implements Callable<Integer> {
         if (threads != null) {
             throw new IllegalArgumentException("--threads applies to --group-by (one fit uses one thread)");
         }
-        if (knots != null) {
+        if (knots != null || leastSquares) {
             return knotBudget();
         }
         if (tube != null || lambda != null) {
@@ -150,6 +155,9 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private Integer knotBudget() throws Exception {
+        if (leastSquares && knots == null) {
+            throw new IllegalArgumentException("--least-squares goes with --knots K");
+        }
         if (tube != null || lambda != null || penaltyOptions.p != null || penaltyOptions.l0 || penaltyOptions.l1) {
             throw new IllegalArgumentException("--knots K chooses the fit (least maximum error with at most K knots); "
                     + "it does not combine with --tube, --lambda, --l0, --p or --l1");
@@ -162,6 +170,13 @@ final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException(data + ": --knots takes two columns (x, y), found " + table.columnCount());
         }
         long t0 = System.nanoTime();
+        if (leastSquares) {
+            NoisyData rows = table.toNoisyData(0);
+            KnotBudgetLeastSquares.Fit ls = new KnotBudgetLeastSquares().solve(rows, knots);
+            double lsMillis = (System.nanoTime() - t0) / 1e6;
+            return finish(NoisyReport.json(ls, rows), NoisyReport.table(ls, rows, data.toString(), lsMillis),
+                    data.getFileName() + ": at most " + knots + " knot(s), least squares", PlotWriter.Rows.of(table, null), ls.network());
+        }
         KnotBudget.Fit f = new KnotBudget().solve(table.column(0), table.column(1), knots);
         double millis = (System.nanoTime() - t0) / 1e6;
         NoisyData d = table.toNoisyData(f.eps());

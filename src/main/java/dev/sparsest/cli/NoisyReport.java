@@ -6,6 +6,7 @@ import dev.sparsest.model.UnivariateJson;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.noisy.PathPoint;
 import dev.sparsest.noisy.KnotBudget;
+import dev.sparsest.noisy.KnotBudgetLeastSquares;
 import dev.sparsest.noisy.PenalizedFit;
 import dev.sparsest.noisy.TubeFit;
 
@@ -91,6 +92,28 @@ final class NoisyReport {
                 + RowFit.of(f.tube().network(), d).lines(d)
                 + "  left of the first knot: y = " + FitReport.line(f.tube().network().slope(), f.tube().network().intercept()) + '\n'
                 + FitReport.knots(f.tube().network(), 40, "the best line");
+    }
+
+    /** At most K knots by least squares (a local optimum). */
+    static String json(KnotBudgetLeastSquares.Fit f, NoisyData d) {
+        return JsonWriter.document(o -> {
+            UnivariateJson.fields(o, f.network());
+            o.add("mode", "knots-least-squares").add("maxKnots", f.maxKnots()).add("points", d.size()).add("rows", d.rows())
+                    .add("knotCount", f.network().neurons()).add("startResidualSumOfSquares", f.startRss())
+                    .add("pathResidualSumOfSquares", f.pathRss()).add("optimum", "local");
+            RowFit.of(f.network(), d).add(o);
+        });
+    }
+
+    static String table(KnotBudgetLeastSquares.Fit f, NoisyData d, String source, double millis) {
+        return String.format(Locale.ROOT, "%s: %s, at most %d knot(s), least squares (a local optimum), in %.1f ms%n", source,
+                counts(d), f.maxKnots(), millis)
+                + String.format(Locale.ROOT, "  knots        %d%n", f.network().neurons())
+                + RowFit.of(f.network(), d).lines(d)
+                + String.format(Locale.ROOT, "  started from %s   (RSS of the least-squares fit on the penalized path's knots; that fit: %s)%n",
+                        FitReport.num(f.startRss()), FitReport.num(f.pathRss()))
+                + "  left of the first knot: y = " + FitReport.line(f.network().slope(), f.network().intercept()) + '\n'
+                + FitReport.knots(f.network(), 40, "the least-squares line");
     }
 
     static String json(PenalizedFit f, NoisyData d) {

@@ -144,4 +144,24 @@ class NoisyCliTest {
         assertTrue(CliTest.run("fit", v.toString(), "--knots", "1", "--tube", "0.1").err().contains("does not combine"));
         assertTrue(CliTest.run("fit", v.toString(), "--knots", "-1").err().contains("--knots must be >= 0"));
     }
+
+    @Test
+    void knotBudgetByLeastSquaresKeepsTheBudgetAndSaysItIsLocal() throws Exception {
+        Path p = dir.resolve("hinge2.csv");
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 0; i < 40; i++) {
+            double x = i / 4.0;
+            sb.append(x).append(',').append(Math.max(0, x - 5) * 2 + 0.01 * Math.sin(7 * i)).append('\n');
+        }
+        Files.writeString(p, sb.toString());
+        CliTest.Result r = CliTest.run("fit", p.toString(), "--knots", "1", "--least-squares", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> m = (Map<?, ?>) Json.parse(r.out());
+        assertEquals("knots-least-squares", m.get("mode"));
+        assertEquals("local", m.get("optimum"));
+        List<?> knots = (List<?>) m.get("knots");
+        assertEquals(1, knots.size());
+        assertEquals(5.0, (Double) ((List<?>) knots.get(0)).get(0), 0.05); // the hinge ([position, slope change]), through the noise
+        assertTrue(CliTest.run("fit", p.toString(), "--least-squares").err().contains("--least-squares goes with --knots K"));
+    }
 }

@@ -204,4 +204,20 @@ class NoisyFuzzTest {
         assertTrue(fit.knots() <= k, "within the budget: " + fit.knots() + " > " + k);
         assertTrue(fit.eps() >= 0 && Double.isFinite(fit.eps()), "a tolerance: " + fit.eps());
     }
+
+    /** At most K knots by least squares on anything: within the budget and no worse than its start, or InvalidDataException. */
+    @FuzzTest
+    void leastSquaresKnotsKeepTheBudgetOrInvalidData(FuzzedDataProvider data) {
+        int regime = data.consumeInt(0, 3);
+        int k = data.consumeInt(0, 4);
+        KnotBudgetLeastSquares.Fit fit;
+        try {
+            fit = new KnotBudgetLeastSquares().solve(read(data, regime), k);
+        } catch (InvalidDataException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+            return;
+        }
+        assertTrue(fit.network().neurons() <= k, "within the budget: " + fit.network().neurons() + " > " + k);
+        assertTrue(!(fit.rss() > fit.startRss()), "no worse than its start: " + fit.rss() + " > " + fit.startRss());
+    }
 }
