@@ -10,6 +10,7 @@ import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.noisy.KnotBudget;
 import dev.sparsest.noisy.KnotBudgetLeastSquares;
+import dev.sparsest.noisy.KnotCountSelection;
 import dev.sparsest.noisy.PenalizedFit;
 import dev.sparsest.noisy.PenalizedSolver;
 import dev.sparsest.noisy.TubeFit;
@@ -49,6 +50,13 @@ final class FitCommand implements Callable<Integer> {
             + "(a local optimum: free knots refined from the penalized path's), instead of the least maximum error")
     boolean leastSquares;
 
+    @Option(names = "--select", paramLabel = "bic", description = "choose the number of knots: least-squares fits with "
+            + "0, 1, 2, ... knots scored by BIC (up to --max-knots)")
+    String select;
+
+    @Option(names = "--max-knots", paramLabel = "M", description = "with --select: the most knots tried (default: ${DEFAULT-VALUE})")
+    int maxKnots = 20;
+
     @Option(names = "--tol", paramLabel = "T", description = "collinearity tolerance, relative to the slopes' rounding error (default: ${DEFAULT-VALUE})")
     double tolerance = ChordGeometry.DEFAULT_TOLERANCE;
 
@@ -79,6 +87,9 @@ final class FitCommand implements Callable<Integer> {
         }
         if (threads != null) {
             throw new IllegalArgumentException("--threads applies to --group-by (one fit uses one thread)");
+        }
+        if (select != null) {
+            return selectKnots();
         }
         if (knots != null || leastSquares) {
             return knotBudget();
@@ -152,6 +163,27 @@ final class FitCommand implements Callable<Integer> {
             title = data.getFileName() + ": l1-penalized fit, lambda = " + FitReport.num(lambda);
         }
         return finish(json, report, title, PlotWriter.Rows.of(table, tube == null ? null : rowTubes(table)), f);
+    }
+
+    private Integer selectKnots() throws Exception {
+        if (!select.equals("bic")) {
+            throw new IllegalArgumentException("--select takes bic (cross-validation is not built yet): " + select);
+        }
+        if (knots != null || leastSquares || tube != null || lambda != null || penaltyOptions.p != null || penaltyOptions.l0 || penaltyOptions.l1) {
+            throw new IllegalArgumentException("--select bic chooses the knot count of a least-squares fit; "
+                    + "it does not combine with --knots, --least-squares, --tube, --lambda, --l0, --p or --l1");
+        }
+        NumericTable table = CsvReader.read(data);
+        if (table.columnCount() != 2) {
+            throw new IllegalArgumentException(data + ": --select takes two columns (x, y), found " + table.columnCount());
+        }
+        NoisyData rows = table.toNoisyData(0);
+        long t0 = System.nanoTime();
+        KnotCountSelection.Selection sel = new KnotCountSelection().select(rows, maxKnots);
+        double millis = (System.nanoTime() - t0) / 1e6;
+        return finish(NoisyReport.json(sel, rows), NoisyReport.table(sel, rows, data.toString(), millis),
+                data.getFileName() + ": " + sel.chosen().network().neurons() + " knot(s) by BIC, least squares",
+                PlotWriter.Rows.of(table, null), sel.chosen().network());
     }
 
     private Integer knotBudget() throws Exception {

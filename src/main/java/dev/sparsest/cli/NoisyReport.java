@@ -7,6 +7,7 @@ import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.noisy.PathPoint;
 import dev.sparsest.noisy.KnotBudget;
 import dev.sparsest.noisy.KnotBudgetLeastSquares;
+import dev.sparsest.noisy.KnotCountSelection;
 import dev.sparsest.noisy.PenalizedFit;
 import dev.sparsest.noisy.TubeFit;
 
@@ -114,6 +115,37 @@ final class NoisyReport {
                         FitReport.num(f.startRss()), FitReport.num(f.pathRss()))
                 + "  left of the first knot: y = " + FitReport.line(f.network().slope(), f.network().intercept()) + '\n'
                 + FitReport.knots(f.network(), 40, "the least-squares line");
+    }
+
+    /** The knot count chosen by BIC: the chosen least-squares fit and the curve as rows [knots, RSS, BIC]. */
+    static String json(KnotCountSelection.Selection sel, NoisyData d) {
+        KnotBudgetLeastSquares.Fit f = sel.chosen();
+        List<double[]> curve = new java.util.ArrayList<>();
+        for (KnotCountSelection.Point p : sel.curve()) {
+            curve.add(new double[] {p.knots(), p.rss(), p.bic()});
+        }
+        return JsonWriter.document(o -> {
+            UnivariateJson.fields(o, f.network());
+            o.add("mode", "knots-least-squares").add("selection", "bic").add("points", d.size()).add("rows", d.rows())
+                    .add("knotCount", f.network().neurons()).add("optimum", "local");
+            RowFit.of(f.network(), d).add(o);
+            o.addRows("curve", curve); // [knots, RSS over the rows, BIC]
+        });
+    }
+
+    static String table(KnotCountSelection.Selection sel, NoisyData d, String source, double millis) {
+        KnotBudgetLeastSquares.Fit f = sel.chosen();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "%s: %s, knot count chosen by BIC over least-squares fits (local optima), in %.1f ms%n", source, counts(d), millis));
+        sb.append(String.format(Locale.ROOT, "  %6s  %16s  %14s%n", "knots", "RSS (rows)", "BIC"));
+        for (KnotCountSelection.Point p : sel.curve()) {
+            sb.append(String.format(Locale.ROOT, "  %6d  %16s  %14s%s%n", p.knots(), FitReport.num(p.rss()), FitReport.num(p.bic()),
+                    p.knots() == f.maxKnots() ? "   <- chosen" : ""));
+        }
+        return sb.append(String.format(Locale.ROOT, "  knots        %d%n", f.network().neurons()))
+                .append(RowFit.of(f.network(), d).lines(d))
+                .append("  left of the first knot: y = ").append(FitReport.line(f.network().slope(), f.network().intercept())).append('\n')
+                .append(FitReport.knots(f.network(), 40, "the least-squares line")).toString();
     }
 
     static String json(PenalizedFit f, NoisyData d) {

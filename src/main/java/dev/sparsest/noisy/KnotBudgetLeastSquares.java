@@ -1,5 +1,6 @@
 package dev.sparsest.noisy;
 
+import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.data.NoisyData;
 import dev.sparsest.linalg.GaussNewton;
 import dev.sparsest.linalg.LeastSquares;
@@ -93,6 +94,12 @@ public final class KnotBudgetLeastSquares {
             b[i] = s * data.mean(i);
         }
         double[] c = LeastSquares.solve(a, b);
+        for (double v : c) {
+            if (!Double.isFinite(v)) {
+                throw new InvalidDataException("the least-squares fit overflows a double at these magnitudes (x from " + x0
+                        + " to " + data.x(n - 1) + ", y up to " + data.yScale() + "); rescale the data");
+            }
+        }
         return UnivariateNetwork.of(knots.clone(), java.util.Arrays.copyOfRange(c, 2, k + 2), c[1], x0, c[0]);
     }
 

@@ -164,4 +164,27 @@ class NoisyCliTest {
         assertEquals(5.0, (Double) ((List<?>) knots.get(0)).get(0), 0.05); // the hinge ([position, slope change]), through the noise
         assertTrue(CliTest.run("fit", p.toString(), "--least-squares").err().contains("--least-squares goes with --knots K"));
     }
+
+    @Test
+    void bicChoosesTheKnotCountAndPrintsItsCurve() throws Exception {
+        Path p = dir.resolve("two-hinges.csv");
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 0; i < 80; i++) {
+            double x = i / 8.0;
+            sb.append(x).append(',').append(Math.max(0, x - 3) * 2 - Math.max(0, x - 7) * 3 + 0.02 * Math.sin(11 * i)).append('\n');
+        }
+        Files.writeString(p, sb.toString());
+        CliTest.Result r = CliTest.run("fit", p.toString(), "--select", "bic", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> m = (Map<?, ?>) Json.parse(r.out());
+        assertEquals("bic", m.get("selection"));
+        assertEquals(2.0, m.get("knotCount"));
+        List<?> curve = (List<?>) m.get("curve");
+        assertTrue(curve.size() >= 3, curve.toString());
+        CliTest.Result text = CliTest.run("fit", p.toString(), "--select", "bic");
+        assertTrue(text.out().contains("<- chosen"), text.out());
+        assertTrue(CliTest.run("fit", p.toString(), "--select", "cv").err().contains("--select takes bic"));
+        assertTrue(CliTest.run("fit", p.toString(), "--select", "bic", "--lambda", "1").err().contains("does not combine"));
+        assertTrue(CliTest.run("fit", p.toString(), "--select", "bic", "--max-knots", "-2").err().contains("must be >= 0"));
+    }
 }

@@ -220,4 +220,20 @@ class NoisyFuzzTest {
         assertTrue(fit.network().neurons() <= k, "within the budget: " + fit.network().neurons() + " > " + k);
         assertTrue(!(fit.rss() > fit.startRss()), "no worse than its start: " + fit.rss() + " > " + fit.startRss());
     }
+
+    /** The knot count by BIC on anything: a fit within the largest count with its curve, or InvalidDataException. */
+    @FuzzTest
+    void bicSelectionChoosesFromItsCurveOrInvalidData(FuzzedDataProvider data) {
+        int regime = data.consumeInt(0, 3);
+        int max = data.consumeInt(0, 4);
+        KnotCountSelection.Selection sel;
+        try {
+            sel = new KnotCountSelection().select(read(data, regime), max);
+        } catch (InvalidDataException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+            return;
+        }
+        assertTrue(sel.chosen().network().neurons() <= max, "within the largest count");
+        assertTrue(!sel.curve().isEmpty() && sel.curve().get(0).knots() == 0, "the curve starts at no knots");
+    }
 }
