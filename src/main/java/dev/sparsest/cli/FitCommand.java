@@ -226,6 +226,10 @@ final class FitCommand implements Callable<Integer> {
         if (tube != null && lambda != null) {
             throw new IllegalArgumentException("--tube and --lambda are two different fits: give one");
         }
+        if (knots != null || leastSquares || select != null) {
+            throw new IllegalArgumentException("--group-by fits each group by interpolation, --tube or --lambda;"
+                    + " --knots, --least-squares and --select are one-dataset fits for now");
+        }
         boolean interpolation = tube == null && lambda == null;
         if (!interpolation && (penaltyOptions.p != null || penaltyOptions.l0 || penaltyOptions.l1)) {
             throw new IllegalArgumentException("--l0/--p/--l1 choose the interpolation objective; they do not apply to --tube or --lambda");

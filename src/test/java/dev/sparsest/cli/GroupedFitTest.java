@@ -180,6 +180,7 @@ class GroupedFitTest {
         assertTrue(noColumn.err().contains("--group-by store names no column; the header has id, x, y"), noColumn.err());
         CliTest.Result plot = CliTest.run("fit", p.toString(), "--group-by", "id", "--plot", dir.resolve("x.png").toString());
         assertTrue(plot.err().contains("--plot draws one fit"), plot.err());
+        assertTrue(CliTest.run("fit", p.toString(), "--group-by", "id", "--knots", "2").err().contains("one-dataset fits for now"));
         CliTest.Result threads = CliTest.run("fit", p.toString(), "--threads", "2");
         assertTrue(threads.err().contains("--threads applies to --group-by"), threads.err());
         Path narrow = dir.resolve("narrow.csv");
