@@ -54,8 +54,8 @@ final class FitCommand implements Callable<Integer> {
             + "0, 1, 2, ... knots scored by BIC (up to --max-knots)")
     String select;
 
-    @Option(names = "--max-knots", paramLabel = "M", description = "with --select: the most knots tried (default: ${DEFAULT-VALUE})")
-    int maxKnots = 20;
+    @Option(names = "--max-knots", paramLabel = "M", description = "with --select: the most knots tried (default: 20)")
+    Integer maxKnots;
 
     @Option(names = "--tol", paramLabel = "T", description = "collinearity tolerance, relative to the slopes' rounding error (default: ${DEFAULT-VALUE})")
     double tolerance = ChordGeometry.DEFAULT_TOLERANCE;
@@ -90,6 +90,9 @@ final class FitCommand implements Callable<Integer> {
         }
         if (select != null) {
             return selectKnots();
+        }
+        if (maxKnots != null) {
+            throw new IllegalArgumentException("--max-knots bounds --select bic; for a fit with at most K knots use --knots K");
         }
         if (knots != null || leastSquares) {
             return knotBudget();
@@ -179,7 +182,7 @@ final class FitCommand implements Callable<Integer> {
         }
         NoisyData rows = table.toNoisyData(0);
         long t0 = System.nanoTime();
-        KnotCountSelection.Selection sel = new KnotCountSelection().select(rows, maxKnots);
+        KnotCountSelection.Selection sel = new KnotCountSelection().select(rows, maxKnots == null ? 20 : maxKnots);
         double millis = (System.nanoTime() - t0) / 1e6;
         return finish(NoisyReport.json(sel, rows), NoisyReport.table(sel, rows, data.toString(), millis),
                 data.getFileName() + ": " + sel.chosen().network().neurons() + " knot(s) by BIC, least squares",
@@ -226,9 +229,9 @@ final class FitCommand implements Callable<Integer> {
         if (tube != null && lambda != null) {
             throw new IllegalArgumentException("--tube and --lambda are two different fits: give one");
         }
-        if (knots != null || leastSquares || select != null) {
+        if (knots != null || leastSquares || select != null || maxKnots != null) {
             throw new IllegalArgumentException("--group-by fits each group by interpolation, --tube or --lambda;"
-                    + " --knots, --least-squares and --select are one-dataset fits for now");
+                    + " --knots, --least-squares, --select and --max-knots are one-dataset fits for now");
         }
         boolean interpolation = tube == null && lambda == null;
         if (!interpolation && (penaltyOptions.p != null || penaltyOptions.l0 || penaltyOptions.l1)) {

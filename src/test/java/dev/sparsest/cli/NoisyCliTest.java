@@ -186,5 +186,6 @@ class NoisyCliTest {
         assertTrue(CliTest.run("fit", p.toString(), "--select", "cv").err().contains("--select takes bic"));
         assertTrue(CliTest.run("fit", p.toString(), "--select", "bic", "--lambda", "1").err().contains("does not combine"));
         assertTrue(CliTest.run("fit", p.toString(), "--select", "bic", "--max-knots", "-2").err().contains("must be >= 0"));
+        assertTrue(CliTest.run("fit", p.toString(), "--knots", "2", "--max-knots", "3").err().contains("--max-knots bounds --select bic"));
     }
 }
