@@ -34,8 +34,9 @@ class ArchitectureTest {
             Map.entry("numeric", 0), Map.entry("json", 0), Map.entry("data", 0), Map.entry("linalg", 0),
             Map.entry("kernel", 1), Map.entry("model", 1),
             Map.entry("exact", 2), Map.entry("postprocess", 2),
-            Map.entry("noisy", 3), Map.entry("train", 3), Map.entry("exact.multivariate", 3),
-            Map.entry("cli", 4), Map.entry("", 4));
+            Map.entry("noisy", 3), Map.entry("exact.multivariate", 3),
+            Map.entry("train", 4),
+            Map.entry("cli", 5), Map.entry("", 5));
 
     /** A project type, or a wildcard import of a project package (then group 2 is "*"). */
     private static final Pattern PROJECT_TYPE = Pattern.compile("\\bdev\\.sparsest\\.((?:[a-z]\\w*\\.)*)([A-Z]\\w*|\\*)");

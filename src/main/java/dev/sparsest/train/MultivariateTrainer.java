@@ -2,6 +2,7 @@ package dev.sparsest.train;
 
 import dev.sparsest.model.MultivariateModel;
 import dev.sparsest.data.MultivariateDataset;
+import dev.sparsest.exact.multivariate.ShapeExchange;
 import dev.sparsest.kernel.KernelProvider;
 import dev.sparsest.kernel.Kernels;
 import dev.sparsest.model.MultivariateNetwork;
@@ -10,7 +11,9 @@ import dev.sparsest.postprocess.MultivariatePolish;
 
 /**
  * Trains a d-D network at one lambda ({@link MultivariateFit}) and post-processes it: products at
- * or below the threshold pruned, then {@link MultivariatePolish}. The affine model (the default,
+ * or below the threshold pruned, then {@link MultivariatePolish}; an interpolating network of the
+ * paper's model on small data then goes through {@link ShapeExchange}, which trades neurons for
+ * cheaper ones in other activation patterns. The affine model (the default,
  * {@link MultivariateModel}) trains on standardized data, the l^p objective stated in those units,
  * and is mapped back exactly ({@link Standardization}); the paper's model trains on the raw data.
  * Bitwise reproducible from the seed for a thread count, as {@link UnivariateTrainer}.
@@ -117,6 +120,9 @@ public final class MultivariateTrainer {
             MultivariateNetwork raw = end.network();
             MultivariateNetwork pruned = MultivariateFit.prune(raw, threshold());
             MultivariateNetwork polished = MultivariatePolish.polish(pruned, z, config.p());
+            if (!units.affine()) {
+                polished = exchanged(polished, z);
+            }
             if (units.affine()) {
                 // the polish can leave products (and affine coefficients) at rounding level: in regression no
                 // interpolation hangs on them, so they go, and the raw count below matches the active neurons
@@ -133,6 +139,20 @@ public final class MultivariateTrainer {
                     MultivariatePolish.mse(units.toRaw(raw), data), MultivariatePolish.mse(units.toRaw(pruned), data),
                     MultivariatePolish.mse(network, data), history);
         });
+    }
+
+    /**
+     * An interpolating network with neurons exchanged for fewer parameters ({@link ShapeExchange}),
+     * kept when it interpolates to the same floor; otherwise (or when {@code f} does not
+     * interpolate: the exchange keeps interpolation, it does not create it) {@code f}.
+     */
+    private static MultivariateNetwork exchanged(MultivariateNetwork f, MultivariateDataset data) {
+        double floor = 1e-24 * maxSquare(data.targets());
+        if (!(MultivariatePolish.mse(f, data) <= floor)) {
+            return f;
+        }
+        MultivariateNetwork g = ShapeExchange.improve(f, data, MultivariateModel.PAPER);
+        return g != f && MultivariatePolish.mse(g, data) <= floor ? g : f;
     }
 
     /** The data as given and as trained on: standardized for the affine model, raw for the paper's. */

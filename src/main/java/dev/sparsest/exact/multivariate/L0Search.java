@@ -34,7 +34,7 @@ public final class L0Search {
     /** Interpolation error of a rebuilt network above this (relative to max |y|) is a miss. */
     public static final double INTERPOLATION_TOLERANCE = ScaledProblem.INTERPOLATION_TOLERANCE;
     /** Data magnitudes the search takes: within [1 / this, this], or 0. */
-    public static final double MAX_MAGNITUDE = 1e300;
+    public static final double MAX_MAGNITUDE = ScaledProblem.MAX_MAGNITUDE;
     /** The shape catalog stops with an error beyond this many shapes. */
     public static final int MAX_SHAPES = 2_000_000;
     private static final long CLOCK_EVERY = 256;
@@ -376,7 +376,7 @@ public final class L0Search {
 
     /** The incumbent improved by {@link ShapeSwaps}, or itself. */
     private Incumbent swapped(Incumbent incumbent, long deadline) {
-        List<Atom> shapes = ShapeSwaps.improve(problem.shapesOf(incumbent.network), atoms, feasibility, deadline);
+        List<Atom> shapes = ShapeSwaps.improveUntil(problem.shapesOf(incumbent.network), atoms, feasibility, deadline);
         double[][] products = feasibility.solve(shapes);
         Incumbent better = products == null ? null : problem.rebuild(shapes, products, incumbent.source + " and swaps");
         return better != null && better.parameters < incumbent.parameters ? better : incumbent;
@@ -400,16 +400,14 @@ public final class L0Search {
      * its evaluation leave the normal doubles and the count would depend on the units.
      */
     private static void requireRange(MultivariateDataset data) {
-        for (int i = 0; i < data.size(); i++) {
-            for (int c = 0; c <= data.dimension(); c++) {
-                double v = c < data.dimension() ? data.x(i, c) : data.y(i);
-                double a = Math.abs(v);
-                if (a > MAX_MAGNITUDE || a != 0 && a < 1 / MAX_MAGNITUDE) {
-                    throw new InvalidDataException("point " + i + ", " + (c < data.dimension() ? "input " + (c + 1) : "the target")
-                            + ": " + v + " is outside 1e-300..1e300 in magnitude, where the exact l0 search works (weights and"
-                            + " outputs must stay normal doubles); rescale that column");
-                }
-            }
+        int[] at = ScaledProblem.firstOutOfRange(data);
+        if (at != null) {
+            int i = at[0];
+            int c = at[1];
+            double v = c < data.dimension() ? data.x(i, c) : data.y(i);
+            throw new InvalidDataException("point " + i + ", " + (c < data.dimension() ? "input " + (c + 1) : "the target")
+                    + ": " + v + " is outside 1e-300..1e300 in magnitude, where the exact l0 search works (weights and"
+                    + " outputs must stay normal doubles); rescale that column");
         }
     }
 

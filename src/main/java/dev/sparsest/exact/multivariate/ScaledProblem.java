@@ -16,6 +16,8 @@ import java.util.List;
 final class ScaledProblem {
     /** Interpolation error of a rebuilt network above this (relative to max |y|) is a miss. */
     static final double INTERPOLATION_TOLERANCE = 1e-8;
+    /** Data magnitudes the search takes: within [1 / this, this], or 0. */
+    static final double MAX_MAGNITUDE = 1e300;
 
     final MultivariateDataset data;
     final MultivariateModel model;
@@ -65,6 +67,23 @@ final class ScaledProblem {
         }
         this.positiveRows = positive;
         this.negativeRows = negative;
+    }
+
+    /**
+     * The first value (row, column; column d is the target) outside [1e-300, 1e300] in magnitude
+     * and not 0, or null: beyond, the weights of an interpolant or its evaluation leave the normal
+     * doubles and the count would depend on the units.
+     */
+    static int[] firstOutOfRange(MultivariateDataset data) {
+        for (int i = 0; i < data.size(); i++) {
+            for (int c = 0; c <= data.dimension(); c++) {
+                double a = Math.abs(c < data.dimension() ? data.x(i, c) : data.y(i));
+                if (!(a <= MAX_MAGNITUDE) || a != 0 && a < 1 / MAX_MAGNITUDE) {
+                    return new int[] {i, c};
+                }
+            }
+        }
+        return null;
     }
 
     /** The affine model's X as columns (always in the span), none in the paper's model. */

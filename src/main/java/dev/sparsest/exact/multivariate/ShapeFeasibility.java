@@ -1,10 +1,6 @@
 package dev.sparsest.exact.multivariate;
 
 import dev.sparsest.linalg.AffineSolutions;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
 
 import java.util.List;
 
@@ -12,8 +8,10 @@ import java.util.List;
  * Whether a set of neuron shapes can interpolate: products u_k on each shape's support with
  * sum_k s_k D_k X u_k (+ X t in the affine model) = y, each u_k inside its pattern's closed cone.
  * The equations are solved first (most shape sets fail there: y is outside their span); when
- * their solution is unique the cones are checked directly, otherwise an LP (ojAlgo) looks for
- * the solution deepest inside the cones. Works in the search's scaled units (entries of X and y
+ * their solution is unique the cones are checked directly, with one free direction exactly along
+ * the line, otherwise an LP ({@link ConeProgram}, ojAlgo) looks for the solution deepest inside
+ * the cones. Without linear programs ({@link #withoutLinearPrograms}) that last case tries only the
+ * basic solution (free unknowns zero): an answer may be missed, never a wrong one given. Works in the search's scaled units (entries of X and y
  * at most 1 in magnitude), where the tolerances below are stated.
  */
 final class ShapeFeasibility {
@@ -29,14 +27,27 @@ final class ShapeFeasibility {
     private final boolean affine;
     private final int n;
     private final int m;
+    private final boolean linearProgramsAllowed;
     long linearPrograms;
+    /** Sets decided so far: a measure of work that does not depend on the clock. */
+    long solves;
 
     ShapeFeasibility(double[][] rows, double[] y, boolean affine) {
+        this(rows, y, affine, true);
+    }
+
+    private ShapeFeasibility(double[][] rows, double[] y, boolean affine, boolean linearProgramsAllowed) {
         this.rows = rows;
         this.y = y;
         this.affine = affine;
         this.n = rows.length;
         this.m = rows[0].length;
+        this.linearProgramsAllowed = linearProgramsAllowed;
+    }
+
+    /** Needs no LP solver on the class path, and its answers depend on nothing but the data. */
+    static ShapeFeasibility withoutLinearPrograms(double[][] rows, double[] y, boolean affine) {
+        return new ShapeFeasibility(rows, y, affine, false);
     }
 
     /**
@@ -44,6 +55,7 @@ final class ShapeFeasibility {
      * numbers, or none) as a last row; null when the shapes cannot interpolate.
      */
     double[][] solve(List<Atom> shapes) {
+        solves++;
         int cols = 0;
         for (Atom a : shapes) {
             cols += a.cost;
@@ -70,8 +82,9 @@ final class ShapeFeasibility {
         double[] x = solutions.particular();
         if (solutions.freedom() == 1) {
             x = alongTheLine(shapes, x, solutions.nullBasis()[0]);
-        } else if (solutions.freedom() > 1) {
-            x = deepestInCones(shapes, x, solutions.nullBasis());
+        } else if (solutions.freedom() > 1 && linearProgramsAllowed) {
+            linearPrograms++;
+            x = ConeProgram.deepestInCones(shapes, x, solutions.nullBasis(), this::coneRow, n, m);
         }
         if (x == null) {
             return null;
@@ -184,58 +197,5 @@ final class ShapeFeasibility {
             }
         }
         return norm;
-    }
-
-    /**
-     * x0 + Z theta maximizing the least slack of the cone constraints (each row normalized), the
-     * slack capped at 1; null when that slack is negative beyond rounding.
-     */
-    private double[] deepestInCones(List<Atom> shapes, double[] x0, double[][] z) {
-        linearPrograms++;
-        int q = z.length;
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Variable[] theta = new Variable[q];
-        for (int f = 0; f < q; f++) {
-            theta[f] = model.addVariable("t" + f);
-        }
-        Variable slack = model.addVariable("s").upper(1).weight(1);
-        int offset = 0;
-        double[] g = new double[m];
-        for (int k = 0; k < shapes.size(); k++) {
-            Atom a = shapes.get(k);
-            for (int i = 0; i < n; i++) {
-                double norm = coneRow(a, i, g);
-                double fixed = 0;
-                double[] coefficient = new double[q];
-                for (int t = 0; t < a.cost; t++) {
-                    fixed += g[t] * x0[offset + t];
-                    for (int f = 0; f < q; f++) {
-                        coefficient[f] += g[t] * z[f][offset + t];
-                    }
-                }
-                if (norm == 0) {
-                    continue; // the row is 0 on this support: no constraint
-                }
-                // g . (x0 + Z theta) >= slack * norm
-                Expression e = model.addExpression("c" + k + "_" + i).lower(-fixed);
-                for (int f = 0; f < q; f++) {
-                    e.set(theta[f], coefficient[f]);
-                }
-                e.set(slack, -norm);
-            }
-            offset += a.cost;
-        }
-        Optimisation.Result result = model.maximise();
-        if (!result.getState().isFeasible() || slack.getValue() == null) {
-            return null;
-        }
-        double[] x = x0.clone();
-        for (int f = 0; f < q; f++) {
-            double t = theta[f].getValue().doubleValue();
-            for (int j = 0; j < x.length; j++) {
-                x[j] += t * z[f][j];
-            }
-        }
-        return x;
     }
 }
