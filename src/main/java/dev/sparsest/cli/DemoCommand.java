@@ -6,6 +6,7 @@ import dev.sparsest.exact.Penalty;
 import dev.sparsest.exact.Threshold;
 import dev.sparsest.exact.ThresholdSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -24,8 +25,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-training", description = "only the exact solutions (skip the paper's training runs and the diabetes regression, ~25 s)")
     boolean noTraining;
 
+    @Mixin
+    VerboseOption verboseOption;
+
     @Override
     public Integer call() throws Exception {
+        if (!noTraining) {
+            verboseOption.announceKernels();
+        }
         ChordPathSolver solver = new ChordPathSolver();
         ThresholdSolver thresholds = new ThresholdSolver();
         if (!noPlots) {

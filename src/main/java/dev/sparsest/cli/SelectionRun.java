@@ -5,9 +5,6 @@ import dev.sparsest.data.NumericTable;
 import dev.sparsest.train.LambdaGrid;
 import dev.sparsest.train.LambdaSelection;
 import dev.sparsest.train.TrainConfig;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,14 +45,12 @@ final class SelectionRun {
         LambdaSelection selection = new LambdaSelection(config, grid, q.threads());
         LambdaSelection.Result r;
         LongAccumulator trained = new LongAccumulator(Math::max, 0);
-        try (Interruption stop = new Interruption(); ProgressBar bar = progressBar()) {
+        try (Interruption stop = new Interruption(); ProgressDisplay progress = ProgressDisplay.open("lambda path", -1, "networks")) {
             onStart.accept(stop);
             try {
                 r = selection.select(d, q.method(), stop::requested, runs -> {
                     trained.accumulate(runs);
-                    if (bar != null) {
-                        bar.stepTo(trained.get()); // the paths' threads report out of order: never step back
-                    }
+                    progress.stepTo(trained.get(), null); // the paths' threads report out of order: it never steps back
                 });
             } catch (CancellationException e) {
                 System.err.println("sparsest: interrupted during the lambda path; nothing written");
@@ -86,11 +81,5 @@ final class SelectionRun {
             notes.println("  plot written to " + q.plot());
         }
         return 0;
-    }
-
-    /** An open-ended bar of finished runs on a terminal (a path's length is known only at its end); none otherwise. */
-    private static ProgressBar progressBar() {
-        return System.console() == null ? null : new ProgressBarBuilder().setTaskName("lambda path (runs)")
-                .setInitialMax(-1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate().build();
     }
 }

@@ -40,6 +40,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     FormatOption formatOption;
 
+    @Mixin
+    VerboseOption verboseOption;
+
     static final String RESULT_COLUMNS = "neurons,parameters,mseTrained,mse,seconds,error";
 
     @Override
@@ -48,6 +51,7 @@ final class SweepCommand implements Callable<Integer> {
         if (t < 1) {
             throw new IllegalArgumentException("--threads must be at least 1: " + t);
         }
+        verboseOption.announceKernels();
         NumericTable table = CsvReader.read(data);
         if (table.columnCount() < 2) {
             throw new InvalidDataException(data + ": inputs and a target are needed, found " + table.columnCount() + " column");

@@ -17,9 +17,6 @@ import dev.sparsest.train.TrainedMultivariate;
 import dev.sparsest.train.TrainedUnivariate;
 import dev.sparsest.train.TrainingDivergedException;
 import dev.sparsest.train.UnivariateTrainer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -110,6 +107,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     FormatOption formatOption;
 
+    @Mixin
+    VerboseOption verboseOption;
+
     static final double UNIVARIATE_LAMBDA = 0.003;
     static final int SINGLE_RUN_EPOCHS = 100_000;
 
@@ -136,6 +136,7 @@ final class TrainCommand implements Callable<Integer> {
                 .withThreads(threads).withModel(model == null ? MultivariateModel.AFFINE : model);
         long t0 = System.nanoTime();
         if (method.isPresent()) {
+            verboseOption.announceKernels();
             return new SelectionRun(new SelectionRun.Request(data, table, config, method.get(), epochs, threads, output, plot,
                     formatOption.json(), t0), stop -> interruption = stop).call();
         }
@@ -143,6 +144,7 @@ final class TrainCommand implements Callable<Integer> {
         try (Interruption stop = new Interruption();
              Progress progress = new Progress(totalEpochs, table.columnCount() == 2 ? "active neurons" : "nonzero params", stop)) {
             interruption = stop;
+            verboseOption.announceKernels(); // after the interruption hook: a test waits for this line before signalling
             try {
                 return train(config, table, progress, stop, t0);
             } catch (TrainingDivergedException e) {
@@ -322,18 +324,16 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** A progress bar on stderr when there is a terminal; silent otherwise. */
+    /** Training progress on stderr ({@link ProgressDisplay}: a bar on a terminal, a line every few seconds otherwise). */
     static final class Progress implements TrainListener, AutoCloseable {
-        private final ProgressBar bar;
+        private final ProgressDisplay display;
         private final String unit;
         private final Interruption stop;
 
         Progress(long epochs, String unit, Interruption stop) {
             this.unit = unit;
             this.stop = stop;
-            this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("training")
-                    .setInitialMax(epochs).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                    .continuousUpdate().build();
+            this.display = ProgressDisplay.open("training", epochs, "epochs");
         }
 
         @Override
@@ -348,17 +348,12 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onEpoch(int epoch, double loss, int active) {
-            if (bar != null) {
-                bar.stepTo(epoch);
-                bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3g, %d %s", loss, active, unit));
-            }
+            display.stepTo(epoch, String.format(Locale.ROOT, "loss %.3g, %d %s", loss, active, unit));
         }
 
         @Override
         public void close() {
-            if (bar != null) {
-                bar.close();
-            }
+            display.close();
         }
     }
 }

@@ -5,7 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
- * Chooses the kernel implementation once per JVM and logs one line saying which and why.
+ * Chooses the kernel implementation once per JVM and logs one line saying which and why, at
+ * DEBUG level (java.util.logging's FINE: not shown by default; {@link #describe()} gives the same
+ * line to a program that wants to show it).
  *
  * <p>The Vector-API implementation is used when all of these hold:
  * <ol>
@@ -32,18 +34,23 @@ public final class KernelProvider {
 
     /** Chosen when first asked for: the JVM runs a class's initializer once, under its own lock. */
     private static final class Holder {
-        static final Kernels CHOSEN = chooseAndLog();
+        static final Choice CHOSEN = chooseAndLog();
     }
 
     /** The implementation for this JVM (chosen on first use). */
     public static Kernels get() {
-        return Holder.CHOSEN;
+        return Holder.CHOSEN.kernels;
     }
 
-    private static Kernels chooseAndLog() {
+    /** The implementation for this JVM and why, e.g. "vector-256 (preferred vector width 256 bits)" (chosen on first use). */
+    public static String describe() {
+        return Holder.CHOSEN.kernels.name() + " (" + Holder.CHOSEN.reason + ")";
+    }
+
+    private static Choice chooseAndLog() {
         Choice c = choose(System.getProperty(PROPERTY, "auto"), Integer.getInteger(MIN_BITS_PROPERTY, 256));
-        LOG.log(Level.INFO, "sparsest kernels: " + c.kernels.name() + " (" + c.reason + ")");
-        return c.kernels;
+        LOG.log(Level.DEBUG, () -> "sparsest kernels: " + c.kernels.name() + " (" + c.reason + ")");
+        return c;
     }
 
     /** The scalar reference implementation. */

@@ -30,10 +30,10 @@ class TrainInterruptTest {
         Path state = dir.resolve("state.json");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process proc = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "train", data.toString(), "--epochs", "2000000000", "-o", model.toString(), "--checkpoint", state.toString()))
+                "train", data.toString(), "--verbose", "--epochs", "2000000000", "-o", model.toString(), "--checkpoint", state.toString()))
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
-            // the kernel provider logs its choice when the trainer is built, after the hook is installed
+            // --verbose prints the kernel choice once the interruption hook is installed
             String line;
             while ((line = out.readLine()) != null && !line.contains("sparsest kernels")) {
                 // JVM and logging preamble
