@@ -10,6 +10,7 @@ import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.noisy.KnotBudget;
 import dev.sparsest.noisy.KnotBudgetLeastSquares;
+import dev.sparsest.noisy.KnotCountCrossValidation;
 import dev.sparsest.noisy.KnotCountSelection;
 import dev.sparsest.noisy.PenalizedFit;
 import dev.sparsest.noisy.PenalizedSolver;
@@ -50,12 +51,20 @@ final class FitCommand implements Callable<Integer> {
             + "(a local optimum: free knots refined from the penalized path's), instead of the least maximum error")
     boolean leastSquares;
 
-    @Option(names = "--select", paramLabel = "bic", description = "choose the number of knots: least-squares fits with "
-            + "0, 1, 2, ... knots scored by BIC (up to --max-knots)")
+    @Option(names = "--select", paramLabel = "bic|cv[:K]", description = "choose the number of knots: fits with 0, 1, 2, ... "
+            + "knots scored by BIC (least squares) or by K-fold cross-validation over the rows (default K = 5, one-SE rule), "
+            + "up to --max-knots")
     String select;
 
     @Option(names = "--max-knots", paramLabel = "M", description = "with --select: the most knots tried (default: 20)")
     Integer maxKnots;
+
+    @Option(names = "--minimax", description = "with --select cv: choose among the least-maximum-error fits (the tube's EPS "
+            + "that each knot count just fits) instead of least squares")
+    boolean minimax;
+
+    @Option(names = "--seed", paramLabel = "S", description = "with --select cv: the seed of the folds (default: 1)")
+    Long seed;
 
     @Option(names = "--tol", paramLabel = "T", description = "collinearity tolerance, relative to the slopes' rounding error (default: ${DEFAULT-VALUE})")
     double tolerance = ChordGeometry.DEFAULT_TOLERANCE;
@@ -91,8 +100,9 @@ final class FitCommand implements Callable<Integer> {
         if (select != null) {
             return selectKnots();
         }
-        if (maxKnots != null) {
-            throw new IllegalArgumentException("--max-knots bounds --select bic; for a fit with at most K knots use --knots K");
+        if (maxKnots != null || minimax || seed != null) {
+            throw new IllegalArgumentException((maxKnots != null ? "--max-knots" : minimax ? "--minimax" : "--seed")
+                    + " goes with --select; for a fit with at most K knots use --knots K");
         }
         if (knots != null || leastSquares) {
             return knotBudget();
@@ -169,24 +179,61 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private Integer selectKnots() throws Exception {
-        if (!select.equals("bic")) {
-            throw new IllegalArgumentException("--select takes bic (cross-validation is not built yet): " + select);
-        }
+        Integer folds = crossValidationFolds(select);
         if (knots != null || leastSquares || tube != null || lambda != null || penaltyOptions.p != null || penaltyOptions.l0 || penaltyOptions.l1) {
-            throw new IllegalArgumentException("--select bic chooses the knot count of a least-squares fit; "
-                    + "it does not combine with --knots, --least-squares, --tube, --lambda, --l0, --p or --l1");
+            throw new IllegalArgumentException("--select chooses the knot count of a least-squares (or with --minimax, least "
+                    + "maximum error) fit; it does not combine with --knots, --least-squares, --tube, --lambda, --l0, --p or --l1");
+        }
+        if ((minimax || seed != null) && folds == null) {
+            throw new IllegalArgumentException((minimax ? "--minimax" : "--seed") + " goes with --select cv: BIC scores "
+                    + "least-squares fits (it assumes Gaussian errors) and draws no folds");
         }
         NumericTable table = CsvReader.read(data);
         if (table.columnCount() != 2) {
             throw new IllegalArgumentException(data + ": --select takes two columns (x, y), found " + table.columnCount());
         }
         NoisyData rows = table.toNoisyData(0);
+        int most = maxKnots == null ? 20 : maxKnots;
         long t0 = System.nanoTime();
-        KnotCountSelection.Selection sel = new KnotCountSelection().select(rows, maxKnots == null ? 20 : maxKnots);
+        if (folds != null) {
+            KnotCountCrossValidation.Selection cv = new KnotCountCrossValidation().select(table.column(0), table.column(1), most,
+                    folds, seed == null ? 1 : seed, minimax ? KnotCountCrossValidation.Family.MINIMAX : KnotCountCrossValidation.Family.LEAST_SQUARES);
+            double cvMillis = (System.nanoTime() - t0) / 1e6;
+            double[] band = null;
+            if (minimax) {
+                band = new double[table.rowCount()];
+                java.util.Arrays.fill(band, cv.chosen().maxError());
+            }
+            return finish(NoisyReport.json(cv, rows), NoisyReport.table(cv, rows, data.toString(), cvMillis),
+                    data.getFileName() + ": " + cv.chosen().network().neurons() + " knot(s) by " + folds + "-fold cross-validation, "
+                            + (minimax ? "least maximum error" : "least squares"), PlotWriter.Rows.of(table, band), cv.chosen().network());
+        }
+        KnotCountSelection.Selection sel = new KnotCountSelection().select(rows, most);
         double millis = (System.nanoTime() - t0) / 1e6;
         return finish(NoisyReport.json(sel, rows), NoisyReport.table(sel, rows, data.toString(), millis),
                 data.getFileName() + ": " + sel.chosen().network().neurons() + " knot(s) by BIC, least squares",
                 PlotWriter.Rows.of(table, null), sel.chosen().network());
+    }
+
+    /** The fold count of {@code cv[:K]} (5 when K is left out), null for {@code bic}; anything else is refused by name. */
+    static Integer crossValidationFolds(String method) {
+        if (method.equals("bic")) {
+            return null;
+        }
+        if (method.equals("cv")) {
+            return 5;
+        }
+        if (method.startsWith("cv:")) {
+            try {
+                int k = Integer.parseInt(method.substring(3));
+                if (k >= 2) {
+                    return k;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+        }
+        throw new IllegalArgumentException("--select takes bic, cv or cv:K with K >= 2 folds, found '" + method + "'");
     }
 
     private Integer knotBudget() throws Exception {
@@ -229,9 +276,9 @@ final class FitCommand implements Callable<Integer> {
         if (tube != null && lambda != null) {
             throw new IllegalArgumentException("--tube and --lambda are two different fits: give one");
         }
-        if (knots != null || leastSquares || select != null || maxKnots != null) {
+        if (knots != null || leastSquares || select != null || maxKnots != null || minimax || seed != null) {
             throw new IllegalArgumentException("--group-by fits each group by interpolation, --tube or --lambda;"
-                    + " --knots, --least-squares, --select and --max-knots are one-dataset fits for now");
+                    + " --knots, --least-squares, --select, --max-knots, --minimax and --seed are one-dataset fits for now");
         }
         boolean interpolation = tube == null && lambda == null;
         if (!interpolation && (penaltyOptions.p != null || penaltyOptions.l0 || penaltyOptions.l1)) {

@@ -7,6 +7,7 @@ import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.noisy.PathPoint;
 import dev.sparsest.noisy.KnotBudget;
 import dev.sparsest.noisy.KnotBudgetLeastSquares;
+import dev.sparsest.noisy.KnotCountCrossValidation;
 import dev.sparsest.noisy.KnotCountSelection;
 import dev.sparsest.noisy.PenalizedFit;
 import dev.sparsest.noisy.TubeFit;
@@ -146,6 +147,53 @@ final class NoisyReport {
                 .append(RowFit.of(f.network(), d).lines(d))
                 .append("  left of the first knot: y = ").append(FitReport.line(f.network().slope(), f.network().intercept())).append('\n')
                 .append(FitReport.knots(f.network(), 40, "the least-squares line")).toString();
+    }
+
+    /** The knot count chosen by cross-validation: the chosen fit and the curve as rows [knots, validation MSE, its SE, RSS, max error]. */
+    static String json(KnotCountCrossValidation.Selection sel, NoisyData d) {
+        KnotCountCrossValidation.Point c = sel.chosen();
+        List<double[]> curve = new java.util.ArrayList<>();
+        for (KnotCountCrossValidation.Point p : sel.curve()) {
+            curve.add(new double[] {p.knots(), p.validationMse(), p.standardError(), p.rss(), p.maxError()});
+        }
+        boolean minimax = sel.family() == KnotCountCrossValidation.Family.MINIMAX;
+        return JsonWriter.document(o -> {
+            UnivariateJson.fields(o, c.network());
+            o.add("mode", minimax ? "knots" : "knots-least-squares").add("selection", "cv").add("folds", sel.folds())
+                    .add("seed", sel.seed()).add("points", d.size()).add("rows", d.rows()).add("knotCount", c.network().neurons())
+                    .add("validationRmse", c.validationRmse());
+            if (minimax) {
+                o.add("maxError", c.maxError());
+            } else {
+                o.add("optimum", "local");
+            }
+            RowFit.of(c.network(), d).add(o);
+            o.addRows("curve", curve); // [knots, validation MSE, its standard error, RSS over the rows, max error]
+        });
+    }
+
+    static String table(KnotCountCrossValidation.Selection sel, NoisyData d, String source, double millis) {
+        KnotCountCrossValidation.Point c = sel.chosen();
+        boolean minimax = sel.family() == KnotCountCrossValidation.Family.MINIMAX;
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "%s: %s, knot count chosen by %d-fold cross-validation (seed %d, one-standard-error rule) over %s, in %.1f ms%n",
+                source, counts(d), sel.folds(), sel.seed(),
+                minimax ? "least-maximum-error fits (exact)" : "least-squares fits (local optima)", millis));
+        sb.append(String.format(Locale.ROOT, "  %6s  %22s  %16s  %14s%n", "knots", "validation RMSE", "RSS (rows)", "max error"));
+        for (KnotCountCrossValidation.Point p : sel.curve()) {
+            double se = p.validationMse() == 0 ? 0 : p.standardError() / (2 * p.validationRmse()); // delta method, RMSE units
+            sb.append(String.format(Locale.ROOT, "  %6d  %22s  %16s  %14s%s%n", p.knots(),
+                    String.format(Locale.ROOT, "%.4g ± %.2g", p.validationRmse(), se), FitReport.num(p.rss()),
+                    FitReport.num(p.maxError()), p == c ? "   <- chosen" : ""));
+        }
+        sb.append(String.format(Locale.ROOT, "  knots        %d%n", c.network().neurons()));
+        if (minimax) {
+            sb.append(String.format(Locale.ROOT, "  max error    %s   (the tube's EPS: no function with %d knot(s) or fewer is closer"
+                    + " to every row)%n", FitReport.num(c.maxError()), c.knots()));
+        }
+        return sb.append(RowFit.of(c.network(), d).lines(d))
+                .append("  left of the first knot: y = ").append(FitReport.line(c.network().slope(), c.network().intercept())).append('\n')
+                .append(FitReport.knots(c.network(), 40, minimax ? "the best line" : "the least-squares line")).toString();
     }
 
     static String json(PenalizedFit f, NoisyData d) {

@@ -1,5 +1,6 @@
 package dev.sparsest.train;
 
+import dev.sparsest.data.Folds;
 import dev.sparsest.data.MultivariateDataset;
 import dev.sparsest.kernel.KernelProvider;
 import dev.sparsest.kernel.Kernels;
@@ -7,7 +8,6 @@ import dev.sparsest.model.MultivariateNetwork;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -261,39 +261,20 @@ public final class LambdaSelection {
      * first round(fraction n) rows for a holdout. Each part and its complement keep at least one row.
      */
     static int[][] split(int n, Method method, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
         if (method instanceof Holdout h) {
             int held = (int) Math.round(h.fraction() * n);
             if (held < 1 || held > n - 2) {
                 throw new IllegalArgumentException("a holdout of " + h.fraction() + " leaves " + held + " of " + n
                         + " rows to validate: at least 1, and 2 to train, are needed");
             }
-            return new int[][] {java.util.Arrays.copyOf(order, held)};
+            return new int[][] {java.util.Arrays.copyOf(Folds.shuffled(n, seed), held)};
         }
         int k = ((CrossValidation) method).folds();
         if (n < 2 * k) {
             throw new IllegalArgumentException(k + "-fold cross-validation needs at least " + (2 * k) + " rows, found " + n
                     + ": use fewer folds or a holdout, or train at a lambda of your own");
         }
-        int[][] parts = new int[k][];
-        for (int f = 0; f < k; f++) {
-            parts[f] = new int[(n - f + k - 1) / k];
-            for (int i = f, c = 0; i < n; i += k) {
-                parts[f][c++] = order[i];
-            }
-            java.util.Arrays.sort(parts[f]);
-        }
-        return parts;
+        return Folds.kFold(n, k, seed);
     }
 
     private static int[] complement(int[] part, int n) {

@@ -183,9 +183,55 @@ class NoisyCliTest {
         assertTrue(curve.size() >= 3, curve.toString());
         CliTest.Result text = CliTest.run("fit", p.toString(), "--select", "bic");
         assertTrue(text.out().contains("<- chosen"), text.out());
-        assertTrue(CliTest.run("fit", p.toString(), "--select", "cv").err().contains("--select takes bic"));
+        assertTrue(CliTest.run("fit", p.toString(), "--select", "cv:1").err().contains("--select takes bic, cv or cv:K"));
         assertTrue(CliTest.run("fit", p.toString(), "--select", "bic", "--lambda", "1").err().contains("does not combine"));
         assertTrue(CliTest.run("fit", p.toString(), "--select", "bic", "--max-knots", "-2").err().contains("must be >= 0"));
-        assertTrue(CliTest.run("fit", p.toString(), "--knots", "2", "--max-knots", "3").err().contains("--max-knots bounds --select bic"));
+        assertTrue(CliTest.run("fit", p.toString(), "--knots", "2", "--max-knots", "3").err().contains("--max-knots goes with --select"));
+    }
+
+    @Test
+    void crossValidationChoosesTheKnotCountOfEitherFamily() throws Exception {
+        Path p = dir.resolve("two-hinges.csv");
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 0; i < 80; i++) {
+            double x = i / 8.0;
+            sb.append(x).append(',').append(Math.max(0, x - 3) * 2 - Math.max(0, x - 7) * 3 + 0.02 * Math.sin(11 * i)).append('\n');
+        }
+        Files.writeString(p, sb.toString());
+        Path model = dir.resolve("cv.json");
+        CliTest.Result r = CliTest.run("fit", p.toString(), "--select", "cv:4", "--seed", "7", "--format", "json", "-o", model.toString());
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> m = (Map<?, ?>) Json.parse(r.out());
+        assertEquals("cv", m.get("selection"));
+        assertEquals(4.0, m.get("folds"));
+        assertEquals(7.0, m.get("seed"));
+        assertEquals("knots-least-squares", m.get("mode"));
+        assertEquals(2.0, m.get("knotCount"));
+        assertTrue(((List<?>) m.get("curve")).size() >= 3);
+        assertTrue(Files.exists(model));
+        Map<?, ?> minimax = (Map<?, ?>) Json.parse(CliTest.run("fit", p.toString(), "--select", "cv", "--minimax", "--format", "json").out());
+        assertEquals("knots", minimax.get("mode"));
+        assertEquals(2.0, minimax.get("knotCount"));
+        assertTrue((Double) minimax.get("maxError") < 0.05, minimax.toString());
+        CliTest.Result text = CliTest.run("fit", p.toString(), "--select", "cv");
+        assertTrue(text.out().contains("5-fold cross-validation (seed 1") && text.out().contains("<- chosen"), text.out());
+        String[][] refused = {
+                {"--select", "bic", "--minimax"}, {"--select", "bic", "--seed", "3"}, {"--minimax"}, {"--seed", "2"},
+                {"--select", "cv", "--knots", "2"}, {"--select", "cv:41"}};
+        String[] named = {"--minimax goes with --select cv", "--seed goes with --select cv", "--minimax goes with --select",
+                "--seed goes with --select", "does not combine", "needs at least 2 folds and 82 rows"};
+        for (int t = 0; t < refused.length; t++) {
+            Path out = dir.resolve("refused" + t + ".json");
+            String[] args = new String[refused[t].length + 4];
+            args[0] = "fit";
+            args[1] = p.toString();
+            System.arraycopy(refused[t], 0, args, 2, refused[t].length);
+            args[args.length - 2] = "-o";
+            args[args.length - 1] = out.toString();
+            CliTest.Result e = CliTest.run(args);
+            assertEquals(1, e.code(), String.join(" ", refused[t]));
+            assertTrue(e.err().contains(named[t]), e.err());
+            assertTrue(!Files.exists(out), "nothing written for " + String.join(" ", refused[t]));
+        }
     }
 }

@@ -236,4 +236,48 @@ class NoisyFuzzTest {
         assertTrue(sel.chosen().network().neurons() <= max, "within the largest count");
         assertTrue(!sel.curve().isEmpty() && sel.curve().get(0).knots() == 0, "the curve starts at no knots");
     }
+
+    /**
+     * The knot count by cross-validation on anything (either family, 2-4 folds): a count within
+     * the largest, chosen by the one-SE rule from its curve, or a clear refusal.
+     */
+    @FuzzTest
+    void crossValidationChoosesFromItsCurveOrRefuses(FuzzedDataProvider data) {
+        int regime = data.consumeInt(0, 3);
+        int max = data.consumeInt(0, 3);
+        int folds = data.consumeInt(2, 4);
+        KnotCountCrossValidation.Family family = data.consumeBoolean() ? KnotCountCrossValidation.Family.MINIMAX
+                : KnotCountCrossValidation.Family.LEAST_SQUARES;
+        KnotCountCrossValidation.Selection sel;
+        try {
+            NoisyData d = read(data, regime);
+            double[] x = new double[d.size() * 2];
+            double[] y = new double[x.length];
+            for (int i = 0; i < d.size(); i++) { // each x twice, at its tube's ends: repeated x with spread
+                x[2 * i] = d.x(i);
+                y[2 * i] = d.lower(i);
+                x[2 * i + 1] = d.x(i);
+                y[2 * i + 1] = d.upper(i);
+            }
+            sel = new KnotCountCrossValidation().select(x, y, max, folds, data.consumeLong(), family);
+        } catch (InvalidDataException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+            return;
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage().contains("cross-validation needs"), e.getMessage()); // too few rows for the folds
+            return;
+        }
+        assertTrue(sel.chosen().network().neurons() <= max, "within the largest count");
+        assertTrue(!sel.curve().isEmpty() && sel.curve().get(0).knots() == 0, "the curve starts at no knots");
+        double least = Double.POSITIVE_INFINITY;
+        double se = 0;
+        for (KnotCountCrossValidation.Point p : sel.curve()) {
+            assertTrue(p.validationMse() >= 0 && p.standardError() >= 0, "finite and non-negative: " + p);
+            if (p.validationMse() < least) {
+                least = p.validationMse();
+                se = p.standardError();
+            }
+        }
+        assertTrue(sel.chosen().validationMse() <= least + se, "the one-SE rule");
+    }
 }
