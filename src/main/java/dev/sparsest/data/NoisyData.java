@@ -172,6 +172,24 @@ public final class NoisyData {
                 Arrays.copyOf(hi, m), n, conflict, lowest, highest, within, total);
     }
 
+    /**
+     * The same rows with every tube {@code delta >= 0} wider on both sides (bounds rounded
+     * outward by at most an ulp); tubes that met still meet.
+     */
+    public NoisyData widenedBy(double delta) {
+        if (!(delta >= 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("a tube is widened by a finite delta >= 0, found " + delta);
+        }
+        int m = x.length;
+        double[] lo = new double[m];
+        double[] hi = new double[m];
+        for (int i = 0; i < m; i++) {
+            lo[i] = lower[i] - delta;
+            hi[i] = upper[i] + delta;
+        }
+        return new NoisyData(x, mean, weight, lo, hi, rows, tubeConflict, lowestY, highestY, withinSumOfSquares, totalSumOfSquares);
+    }
+
     /** Distinct abscissae. */
     public int size() {
         return x.length;

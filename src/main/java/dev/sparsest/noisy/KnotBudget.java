@@ -66,11 +66,8 @@ public final class KnotBudget {
 
     /**
      * The tube fit at eps, or null where rows at one x do not fit one tube of that width. The
-     * bisection lands on tolerances where the feasible lines shrink to a point, and there the tube
-     * solver can fail inside (an IllegalStateException: found by this search, not yet fixed in the
-     * solver); then the next double up is tried, and if that fails too the tolerance counts as
-     * infeasible. The answer is always a fit the solver made and checked, at worst that much above
-     * the breakpoint.
+     * bisection lands on tolerances where the feasible lines shrink to a point or a segment: the
+     * tube solver takes those (its {@code tightestWall}).
      */
     private TubeFit fitOrNull(double[] x, double[] y, double eps) {
         NoisyData d = NoisyData.of(x, y, eps);
@@ -79,15 +76,7 @@ public final class KnotBudget {
         } catch (InvalidDataException e) {
             return null;
         }
-        try {
-            return tubes.solve(d);
-        } catch (IllegalStateException degenerate) {
-            try {
-                return tubes.solve(NoisyData.of(x, y, Math.nextUp(eps)));
-            } catch (IllegalStateException again) {
-                return null;
-            }
-        }
+        return tubes.solve(d);
     }
 
     private static double halfRange(double[] y) {

@@ -95,12 +95,34 @@ public final class TubeSolver {
     public TubeFit solve(NoisyData data) {
         data.requireTwoPoints();
         data.requireTube();
-        UnivariateScaling sc = new UnivariateScaling(data);
-        Tube tube = scaledTube(data, sc);
+        try {
+            return solve(data, data);
+        } catch (IllegalStateException degenerate) {
+            // a tolerance exactly at a breakpoint shrinks a level to a point or a segment, whose
+            // edges rounding can lose; tubes wider by 1/1000 .. 1 of the solver's own widening
+            // have the same fewest knots up to the accuracy stated above, and levels with area
+            UnivariateScaling sc = new UnivariateScaling(data);
+            IllegalStateException last = degenerate;
+            for (double share = 1e-3; share <= 1; share *= 10) {
+                double delta = share * MIN_HALF_WIDTH * sc.yUnit + 16 * Math.ulp(Math.abs(sc.y0) + sc.yUnit);
+                try {
+                    return solve(data.widenedBy(delta), data);
+                } catch (IllegalStateException again) {
+                    last = again;
+                }
+            }
+            throw last;
+        }
+    }
+
+    /** The fewest-knot fit of {@code solved}'s tubes, checked against {@code checked}'s (the same or narrower). */
+    private TubeFit solve(NoisyData solved, NoisyData checked) {
+        UnivariateScaling sc = new UnivariateScaling(solved);
+        Tube tube = scaledTube(solved, sc);
         LinePolygon poly = new LinePolygon(tube.x, tube.lo, tube.hi, tube.widen);
         List<Level> levels = levels(tube, poly);
         UnivariateNetwork net = readBack(levels, poly, tube, sc);
-        double excess = excess(net, data);
+        double excess = excess(net, checked);
         // the widening is by design (it matters alone for constant data, whose y scale is 0)
         double allowed = TUBE_TOLERANCE * sc.yUnit + 64 * 0x1p-53 * Math.abs(sc.y0) + 2 * tube.widen * sc.yUnit;
         if (!(excess <= allowed)) {
@@ -155,12 +177,12 @@ public final class TubeSolver {
             // a clip that would empty the polygon leaves it as it was, the level that dies here
             LinePolygon.Clip top = poly.clip(LinePolygon.top(j));
             if (top == LinePolygon.Clip.EMPTY) {                   // every line passes above gate j
-                level = new Level(j, newestWall(poly, true), true);
+                level = new Level(j, newestWall(poly, tube, level.start, j, true), true);
             } else if (poly.clip(LinePolygon.bottom(j)) == LinePolygon.Clip.EMPTY) { // ... or below it
                 if (top == LinePolygon.Clip.CHANGED) { // the top cut left lines at the top of the gate
                     throw new IllegalStateException("tube solver: gate " + j + " leaves no line inside a level that passes it");
                 }
-                level = new Level(j, newestWall(poly, false), false);
+                level = new Level(j, newestWall(poly, tube, level.start, j, false), false);
             } else {
                 continue;
             }
@@ -174,9 +196,10 @@ public final class TubeSolver {
      * The gate g of the level's lowest line at the gate it cannot pass (highest, for tops): the
      * newest bottom (top) still on the polygon. The vertex lowest at a point right of every
      * constraint is where the bottom edges begin, counter-clockwise, so this is the bottom that
-     * holds L*.
+     * holds L*. A polygon shrunk to a point (a tolerance exactly at a breakpoint) may keep no edge
+     * of that kind, though such a constraint holds it: then {@link #tightestWall}.
      */
-    private static int newestWall(LinePolygon poly, boolean bottoms) {
+    private static int newestWall(LinePolygon poly, Tube tube, int start, int dying, boolean bottoms) {
         int g = -1;
         int i = poly.extreme(poly.origin(), true);
         for (int k = 0; k < poly.size(); k++, i = poly.next(i)) {
@@ -185,10 +208,30 @@ public final class TubeSolver {
                 g = Math.max(g, LinePolygon.gate(label));
             }
         }
-        if (g < 0) {
-            throw new IllegalStateException("tube solver: a level without a " + (bottoms ? "bottom" : "top") + " edge");
+        return g >= 0 ? g : tightestWall(poly, tube, start, dying, bottoms);
+    }
+
+    /**
+     * For a degenerate polygon: the newest gate among {@code start..dying-1} whose bottom (top)
+     * L*, the level's line lowest (highest) at the dying gate, meets within the widening, or
+     * failing that the one it comes closest to.
+     */
+    private static int tightestWall(LinePolygon poly, Tube tube, int start, int dying, boolean bottoms) {
+        int star = poly.extreme(tube.x[dying], !bottoms);
+        int closest = start;
+        double least = Double.POSITIVE_INFINITY;
+        for (int h = dying - 1; h >= start; h--) {
+            double value = poly.value(star, tube.x[h]);
+            double slack = bottoms ? value - tube.lo[h] : tube.hi[h] - value;
+            if (slack <= 4 * tube.widen) {
+                return h;
+            }
+            if (slack < least) {
+                least = slack;
+                closest = h;
+            }
         }
-        return g;
+        return closest;
     }
 
     /** Resets {@code poly} to a level's lines (its gate and walls). */

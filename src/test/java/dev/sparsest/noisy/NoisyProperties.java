@@ -87,6 +87,32 @@ class NoisyProperties {
     }
 
     /**
+     * Tolerances exactly at a breakpoint (the least maximum error of K knots, where the feasible
+     * lines of a level shrink to a point or a segment): the solver answers with a fit in the tube
+     * and at most K knots, and never fewer than the LP brute force allows just above the
+     * breakpoint (a regression: such polygons kept no top edge, and the solver threw).
+     */
+    @Test
+    void tolerancesAtBreakpointsGiveTheirFit() {
+        double[] degenerateX = {0.10526795336940245, 1.7521391339904144, 2.070184667250811, 3.12438200093513, 4.700492218575021,
+                5.054695998516734};
+        double[] degenerateY = {0.29387187207987037, 1.1239377523549317, -0.9518844599589987, -0.1550481109017198,
+                -2.4471732773952373, -0.5539414553276196};
+        TubeFit found = TUBE.solve(NoisyData.of(degenerateX, degenerateY, 0.889695454689831));
+        assertEquals(TubeBruteForce.fewestKnots(NoisyData.of(degenerateX, degenerateY, 0.889695454689831 * (1 + 1e-7))),
+                found.minimumKnots(), "the case found by the knot-budget search");
+        Prop.forAll("tolerancesAtBreakpointsGiveTheirFit", generic(3, 8)).shrinkWith(Points.shrinker(3)).tries(300).check(p -> {
+            for (int k = 0; k <= 2; k++) {
+                double eps = new KnotBudget().solve(p.x(), p.y(), k).eps();
+                TubeFit fit = TUBE.solve(NoisyData.of(p.x(), p.y(), eps));
+                assertTrue(fit.minimumKnots() <= k, fit.minimumKnots() + " knots at the breakpoint of " + k);
+                assertTrue(fit.minimumKnots() >= TubeBruteForce.fewestKnots(NoisyData.of(p.x(), p.y(), eps * (1 + 1e-7))),
+                        "fewer knots than any function in a slightly wider tube");
+            }
+        });
+    }
+
+    /**
      * Beyond the brute force's reach: the window solver's count equals the first solver's dynamic
      * program over unions of polygons ({@link TubeUnionReference}), on every generator (ties,
      * clustered x, collinear runs, 1e-12..1e12 scales), N up to 300.
