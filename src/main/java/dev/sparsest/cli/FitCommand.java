@@ -1,12 +1,14 @@
 package dev.sparsest.cli;
 
 import dev.sparsest.data.CsvReader;
+import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.data.NoisyData;
 import dev.sparsest.data.NumericTable;
 import dev.sparsest.data.UnivariateDataset;
 import dev.sparsest.exact.ChordGeometry;
 import dev.sparsest.exact.ChordPathSolver;
 import dev.sparsest.exact.ExactSolution;
+import dev.sparsest.model.Shape;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.noisy.KnotBudget;
 import dev.sparsest.noisy.KnotBudgetLeastSquares;
@@ -66,6 +68,11 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "with --select cv: the seed of the folds (default: 1)")
     Long seed;
 
+    @Option(names = "--shape", paramLabel = "increasing|decreasing|convex|concave", converter = ShapeName.class,
+            description = "keep the fit monotone, convex or concave: interpolation (data of that shape; otherwise an error "
+                    + "naming where they break it) and --tube (increasing or decreasing)")
+    Shape shape;
+
     @Option(names = "--tol", paramLabel = "T", description = "collinearity tolerance, relative to the slopes' rounding error (default: ${DEFAULT-VALUE})")
     double tolerance = ChordGeometry.DEFAULT_TOLERANCE;
 
@@ -104,6 +111,10 @@ final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException((maxKnots != null ? "--max-knots" : minimax ? "--minimax" : "--seed")
                     + " goes with --select; for a fit with at most K knots use --knots K");
         }
+        if (shape != null && (knots != null || leastSquares || lambda != null)) {
+            throw new IllegalArgumentException("--shape keeps interpolants and tube fits (--tube, increasing or decreasing);"
+                    + " --knots, --least-squares and --lambda fits do not take a shape yet");
+        }
         if (knots != null || leastSquares) {
             return knotBudget();
         }
@@ -116,12 +127,46 @@ final class FitCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ExactSolution s = solver.solve(d, penaltyOptions.penalty());
         double millis = (System.nanoTime() - t0) / 1e6;
+        Shape kept = shape == null ? Shape.ANY : shape;
+        requireShapedData(d, kept, s.network());
         String report = FitReport.table(s, data.toString(), d.size(), millis, 40);
+        if (kept != Shape.ANY) {
+            report += "  shape        " + kept.label() + "   (the data are " + kept.label() + ", and so is this optimum: the"
+                    + " shape costs no knot)\n";
+        }
         if (d.mergedDuplicates() > 0) {
             report += "  (" + d.mergedDuplicates() + " exact duplicate points merged)\n";
         }
-        return finish(FitReport.json(s, d.size()), report, data.getFileName() + ": " + s.penalty().name() + " optimum",
+        return finish(FitReport.json(s, d.size(), kept), report, data.getFileName() + ": " + s.penalty().name() + " optimum",
                 PlotWriter.Rows.of(table, null), s.network());
+    }
+
+    /**
+     * Interpolants keep a shape exactly when the data have it (the sparsest interpolant of
+     * monotone, convex or concave data is built of their chords); otherwise no function of that
+     * shape passes through every point: refused, naming where the data break it.
+     */
+    private static void requireShapedData(UnivariateDataset d, Shape shape, UnivariateNetwork optimum) {
+        String broken = shape.violation(optimum);
+        if (broken == null) {
+            return;
+        }
+        String where = null;
+        for (int i = 0; i + 1 < d.size() && where == null; i++) {
+            double rise = d.y(i + 1) - d.y(i);
+            if (shape == Shape.NON_DECREASING && rise < 0 || shape == Shape.NON_INCREASING && rise > 0) {
+                where = "y goes from " + d.y(i) + " at x = " + d.x(i) + " to " + d.y(i + 1) + " at x = " + d.x(i + 1);
+            } else if (!shape.monotone() && i + 2 < d.size()) {
+                double left = rise / (d.x(i + 1) - d.x(i));
+                double right = (d.y(i + 2) - d.y(i + 1)) / (d.x(i + 2) - d.x(i + 1));
+                if (shape == Shape.CONVEX && right < left || shape == Shape.CONCAVE && right > left) {
+                    where = "the slope goes from " + left + " to " + right + " at x = " + d.x(i + 1);
+                }
+            }
+        }
+        throw new InvalidDataException("the data are not " + shape.label() + ": " + (where == null ? "the optimum has " + broken : where)
+                + "; no " + shape.label() + " function passes through every point. Fit a tube instead (--tube EPS"
+                + (shape.monotone() ? " --shape " + shape.label() : "") + ") or drop --shape");
     }
 
     /** Writes the model (-o) and the plot, then prints the JSON or the report with where the files went. */
@@ -161,12 +206,13 @@ final class FitCommand implements Callable<Integer> {
         UnivariateNetwork f;
         String title;
         if (tube != null) {
-            TubeFit t = new TubeSolver().solve(d);
+            Shape kept = shape == null ? Shape.ANY : shape;
+            TubeFit t = new TubeSolver().solve(d, kept);
             double millis = (System.nanoTime() - t0) / 1e6;
-            json = NoisyReport.json(t, d, tube);
-            report = NoisyReport.table(t, d, data.toString(), tube, millis);
+            json = NoisyReport.json(t, d, tube, kept);
+            report = NoisyReport.table(t, d, data.toString(), tube, kept, millis);
             f = t.network();
-            title = data.getFileName() + ": fewest knots within +-" + tube;
+            title = data.getFileName() + ": fewest knots within +-" + tube + (kept == Shape.ANY ? "" : ", " + kept.label());
         } else {
             PenalizedFit p = new PenalizedSolver().solve(d, lambda);
             double millis = (System.nanoTime() - t0) / 1e6;
@@ -269,6 +315,18 @@ final class FitCommand implements Callable<Integer> {
                 PlotWriter.Rows.of(table, band), f.tube().network());
     }
 
+    /** --shape's names. */
+    static final class ShapeName implements picocli.CommandLine.ITypeConverter<Shape> {
+        @Override
+        public Shape convert(String name) {
+            try {
+                return Shape.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("--shape: " + e.getMessage());
+            }
+        }
+    }
+
     private Integer grouped() throws Exception {
         if (plot != null) {
             throw new IllegalArgumentException("--plot draws one fit; with --group-by write the rows (-o) and plot groups one by one");
@@ -276,9 +334,9 @@ final class FitCommand implements Callable<Integer> {
         if (tube != null && lambda != null) {
             throw new IllegalArgumentException("--tube and --lambda are two different fits: give one");
         }
-        if (knots != null || leastSquares || select != null || maxKnots != null || minimax || seed != null) {
+        if (knots != null || leastSquares || select != null || maxKnots != null || minimax || seed != null || shape != null) {
             throw new IllegalArgumentException("--group-by fits each group by interpolation, --tube or --lambda;"
-                    + " --knots, --least-squares, --select, --max-knots, --minimax and --seed are one-dataset fits for now");
+                    + " --knots, --least-squares, --select, --max-knots, --minimax, --seed and --shape are one-dataset fits for now");
         }
         boolean interpolation = tube == null && lambda == null;
         if (!interpolation && (penaltyOptions.p != null || penaltyOptions.l0 || penaltyOptions.l1)) {

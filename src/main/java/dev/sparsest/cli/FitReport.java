@@ -4,6 +4,7 @@ import dev.sparsest.exact.ExactSolution;
 import dev.sparsest.json.Json;
 import dev.sparsest.json.JsonWriter;
 import dev.sparsest.model.UnivariateJson;
+import dev.sparsest.model.Shape;
 import dev.sparsest.model.UnivariateNetwork;
 
 import java.util.Locale;
@@ -18,10 +19,18 @@ final class FitReport {
      * "cost", "l0LowerBound", "l1Value", "tolerance". Readable back as a model.
      */
     static String json(ExactSolution s, int points) {
+        return json(s, points, Shape.ANY);
+    }
+
+    /** With the shape the fit was asked to keep (a "shape" member unless {@link Shape#ANY}). */
+    static String json(ExactSolution s, int points, Shape shape) {
         return JsonWriter.document(o -> {
             UnivariateJson.fields(o, s.network());
             o.add("points", points).add("penalty", s.penalty().name()).add("p", s.penalty().p()).add("cost", s.cost())
                     .add("l0LowerBound", s.l0LowerBound()).add("l1Value", s.l1Value()).add("tolerance", s.tolerance());
+            if (shape != Shape.ANY) {
+                o.add("shape", shape.label());
+            }
         });
     }
 

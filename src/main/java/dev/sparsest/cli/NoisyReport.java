@@ -2,6 +2,7 @@ package dev.sparsest.cli;
 
 import dev.sparsest.data.NoisyData;
 import dev.sparsest.json.JsonWriter;
+import dev.sparsest.model.Shape;
 import dev.sparsest.model.UnivariateJson;
 import dev.sparsest.model.UnivariateNetwork;
 import dev.sparsest.noisy.PathPoint;
@@ -66,11 +67,14 @@ final class NoisyReport {
         }
     }
 
-    static String json(TubeFit t, NoisyData d, String tube) {
+    static String json(TubeFit t, NoisyData d, String tube, Shape shape) {
         return JsonWriter.document(o -> {
             UnivariateJson.fields(o, t.network());
             o.add("mode", "tube").add("tube", tube).add("points", d.size()).add("rows", d.rows())
                     .add("minimumKnots", t.minimumKnots()).add("maxExcess", t.maxExcess());
+            if (shape != Shape.ANY) {
+                o.add("shape", shape.label());
+            }
             RowFit.of(t.network(), d).add(o);
         });
     }
@@ -207,9 +211,10 @@ final class NoisyReport {
         });
     }
 
-    static String table(TubeFit t, NoisyData d, String source, String tube, double millis) {
-        return String.format(Locale.ROOT, "%s: %s, tube +-%s, fewest-knot fit in %.1f ms%n", source, counts(d), tube, millis)
-                + String.format(Locale.ROOT, "  knots        %d   (no function inside the tube has fewer)%n", t.minimumKnots())
+    static String table(TubeFit t, NoisyData d, String source, String tube, Shape shape, double millis) {
+        String kind = shape == Shape.ANY ? "" : shape.label() + " ";
+        return String.format(Locale.ROOT, "%s: %s, tube +-%s, fewest-knot %sfit in %.1f ms%n", source, counts(d), tube, kind, millis)
+                + String.format(Locale.ROOT, "  knots        %d   (no %sfunction inside the tube has fewer)%n", t.minimumKnots(), kind)
                 + String.format(Locale.ROOT, "  outside tube %s   (largest excess at a data point)%n", FitReport.num(t.maxExcess()))
                 + RowFit.of(t.network(), d).lines(d)
                 + "  left of the first knot: y = " + FitReport.line(t.network().slope(), t.network().intercept()) + '\n'

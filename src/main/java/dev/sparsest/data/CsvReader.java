@@ -68,7 +68,7 @@ public final class CsvReader {
             split(content, tokens, source, lineNo);
             if (cols == null) {
                 if (header.isEmpty() && noneNumeric(tokens)) {
-                    header = List.copyOf(tokens); // a header names every column, no numbers in it
+                    header = headerNames(tokens); // a header names every column, no numbers in it
                     continue;
                 }
                 if (!header.isEmpty() && header.size() != tokens.size()) {
@@ -117,6 +117,15 @@ public final class CsvReader {
     }
 
     /** Comma separated when the line has a comma, else whitespace separated. */
+    /** Header tokens as names: a name in double quotes (as R and pandas write them) loses its quotes. */
+    static List<String> headerNames(List<String> tokens) {
+        List<String> names = new java.util.ArrayList<>(tokens.size());
+        for (String t : tokens) {
+            names.add(t.length() >= 2 && t.charAt(0) == '"' && t.charAt(t.length() - 1) == '"' ? t.substring(1, t.length() - 1) : t);
+        }
+        return List.copyOf(names);
+    }
+
     static void split(String content, List<String> out, String source, int lineNo) {
         out.clear();
         if (content.indexOf(',') >= 0) {

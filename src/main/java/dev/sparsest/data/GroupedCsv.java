@@ -145,7 +145,7 @@ public final class GroupedCsv {
                     CsvReader.split(content, tokens, source, lineNo);
                     boolean header = CsvReader.noneNumeric(tokens);
                     columns = tokens.size();
-                    group = groupIndex(groupColumn, header ? tokens : List.of(), columns, source);
+                    group = groupIndex(groupColumn, header ? CsvReader.headerNames(tokens) : List.of(), columns, source);
                     layout.valueColumns = valueColumns(group, columns, values, source);
                     if (header) {
                         continue;

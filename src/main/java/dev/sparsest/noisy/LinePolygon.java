@@ -4,7 +4,7 @@ package dev.sparsest.noisy;
  * A convex polygon of lines y = v + s (x - origin) in the (s, v) plane, clipped in place by the
  * tube's gates: "value at x_i at most hi_i" (a top) and "value at x_i at least lo_i" (a bottom).
  * Each edge keeps the constraint it lies on, so a vertex is known as the line through two
- * constraint points (x_i, lo_i or hi_i) or through one with slope +-maxSlope, computed from the
+ * constraint points (x_i, lo_i or hi_i) or through one with a bound of the slope box, computed from the
  * data rather than by interpolation, and a vertex says which constraints hold it (the tube
  * solver's window needs that).
  *
@@ -19,9 +19,9 @@ package dev.sparsest.noisy;
  * of its terms' size, so thin polygons of zero-width tubes survive rounding.
  */
 final class LinePolygon {
-    /** Label of the edge s = +maxSlope. */
+    /** Label of the edge s = maxSlope (the box's largest slope). */
     static final int STEEPEST_UP = -1;
-    /** Label of the edge s = -maxSlope. */
+    /** Label of the edge s = minSlope (the box's least slope: -maxSlope, or 0 for non-decreasing fits). */
     static final int STEEPEST_DOWN = -2;
     /**
      * Relative slack of the inside test: a few ulps of |v| + |s (x - origin)| + |bound|. Not
@@ -46,6 +46,7 @@ final class LinePolygon {
     private final double[] hi;
     private final double resolution;
     private double origin;
+    private double minSlope;
     private double maxSlope;
 
     private double[] s = new double[16];
@@ -100,15 +101,21 @@ final class LinePolygon {
 
     /** Starts over as the lines through gate {@code g} with |slope| &lt;= maxSlope, origin x[g]. */
     void reset(int g, double maxSlope) {
+        reset(g, -maxSlope, maxSlope);
+    }
+
+    /** Starts over as the lines through gate {@code g} with minSlope &lt;= slope &lt;= maxSlope, origin x[g]. */
+    void reset(int g, double minSlope, double maxSlope) {
         this.origin = x[g];
+        this.minSlope = minSlope;
         this.maxSlope = maxSlope;
         used = 0;
         freeList = -1;
         size = 0;
-        int a = add(-maxSlope, lo[g]);
+        int a = add(minSlope, lo[g]);
         int b = add(maxSlope, lo[g]);
         int c = add(maxSlope, hi[g]);
-        int d = add(-maxSlope, hi[g]);
+        int d = add(minSlope, hi[g]);
         link(a, b, bottom(g));
         link(b, c, STEEPEST_UP);
         link(c, d, top(g));
@@ -315,7 +322,7 @@ final class LinePolygon {
             int g = gate(Math.max(a, b));
             int c = Math.max(a, b);
             double y = isTop(c) ? hi[g] : lo[g];
-            double slope = Math.min(a, b) == STEEPEST_UP ? maxSlope : -maxSlope;
+            double slope = Math.min(a, b) == STEEPEST_UP ? maxSlope : minSlope;
             cutS = slope;
             cutV = y + slope * (origin - x[g]);
             return;

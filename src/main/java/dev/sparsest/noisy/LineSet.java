@@ -62,8 +62,10 @@ final class LineSet {
         for (int i = 0; i < m; i++) {
             f[i] = excess(a, b, d, i);
         }
-        double[] ns = new double[m + 2];
-        double[] nv = new double[m + 2];
+        // a convex polygon crosses the line at most twice, but a thin one's vertices are rounding
+        // noise and can cross it more often (fuzz finding, monotone tubes): room for every crossing
+        double[] ns = new double[2 * m];
+        double[] nv = new double[2 * m];
         int k = 0;
         for (int i = 0; i < m; i++) {
             int j = i + 1 == m ? 0 : i + 1;

@@ -2,6 +2,7 @@ package dev.sparsest.noisy;
 
 import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.data.NoisyData;
+import dev.sparsest.model.Shape;
 import dev.sparsest.model.UnivariateNetwork;
 
 import java.util.ArrayList;
@@ -88,37 +89,104 @@ public final class TubeSolver {
     private record Level(int start, int wallFrom, boolean wallsAreBottoms) {
     }
 
-    /** The scaled tube: x in [0, 1], bounds widened; and the slope box. */
-    private record Tube(double[] x, double[] lo, double[] hi, double maxSlope, double widen) {
+    /**
+     * The scaled tube: x in [0, 1], bounds widened; the slope bound's magnitude (which sets the
+     * widening), and the box of slopes the pieces may take: [-maxSlope, maxSlope], or with one
+     * side at 0 for a monotone fit.
+     */
+    private record Tube(double[] x, double[] lo, double[] hi, double maxSlope, double widen, double leastSlope, double largestSlope) {
     }
 
     public TubeFit solve(NoisyData data) {
+        return solve(data, Shape.ANY);
+    }
+
+    /**
+     * The fewest-knot function in the tubes that also keeps {@code shape}: any, or monotone (every
+     * piece's slope of one sign: the same method on a slope box with one side at 0, since the
+     * argument above holds for any box of slopes). Convex and concave tubes are not built (a
+     * coupling between neighbouring pieces the window method does not carry). Refuses monotone
+     * tubes that no monotone function meets, naming two tubes that cannot both be met.
+     */
+    public TubeFit solve(NoisyData data, Shape shape) {
+        if (shape == Shape.CONVEX || shape == Shape.CONCAVE) {
+            throw new IllegalArgumentException("convex and concave tube fits are not built yet: the shape is kept by "
+                    + "interpolation (data that are " + shape.label() + " give " + shape.label() + " interpolants); tubes take "
+                    + "increasing or decreasing");
+        }
         data.requireTwoPoints();
         data.requireTube();
+        if (shape.monotone()) {
+            requireMonotoneTubes(data, shape == Shape.NON_DECREASING);
+        }
         try {
-            return solve(data, data);
+            return solve(data, data, shape);
         } catch (IllegalStateException degenerate) {
             // a tolerance exactly at a breakpoint shrinks a level to a point or a segment, whose
-            // edges rounding can lose; tubes wider by 1/1000 .. 1 of the solver's own widening
-            // have the same fewest knots up to the accuracy stated above, and levels with area
+            // edges rounding can lose; tubes wider by 1/1000 of the solver's own widening (its
+            // accuracy; on clustered x far more than MIN_HALF_WIDTH) have the same fewest knots up
+            // to the accuracy stated above, and levels with area. Clustered x can need more (up
+            // to 100 widenings, found by fuzzing); every answer is checked against the original
+            // tubes, and a solve that still fails is refused by name, not with an internal error
             UnivariateScaling sc = new UnivariateScaling(data);
-            IllegalStateException last = degenerate;
-            for (double share = 1e-3; share <= 1; share *= 10) {
-                double delta = share * MIN_HALF_WIDTH * sc.yUnit + 16 * Math.ulp(Math.abs(sc.y0) + sc.yUnit);
+            double widen = scaledTube(data, sc, shape).widen;
+            for (double share : new double[] {1e-3, 1e-2, 1e-1, 1, 10, 100}) {
+                double delta = share * widen * sc.yUnit + 16 * Math.ulp(Math.abs(sc.y0) + sc.yUnit);
                 try {
-                    return solve(data.widenedBy(delta), data);
+                    return solve(data.widenedBy(delta), data, shape); // checked against the original tubes
                 } catch (IllegalStateException again) {
-                    last = again;
+                    // the next width
                 }
             }
-            throw last;
+            throw new InvalidDataException("the tube solver loses the feasible lines to rounding on these data (x as close as "
+                    + (float) minGap(data) + " over a range of " + (float) (data.x(data.size() - 1) - data.x(0)) + "): widen the"
+                    + " tubes by about " + (float) (100 * widen * sc.yUnit) + ", or space the x further apart ("
+                    + degenerate.getMessage() + ")");
+        }
+    }
+
+    private static double minGap(NoisyData d) {
+        double gap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < d.size(); i++) {
+            gap = Math.min(gap, d.x(i) - d.x(i - 1));
+        }
+        return gap;
+    }
+
+    /**
+     * A non-decreasing function meets every tube exactly when no tube lies wholly above a later
+     * one (mirrored for non-increasing). The refusal names the first such pair and the least
+     * widening that would do: half the largest gap between an earlier bound and a later one.
+     */
+    private static void requireMonotoneTubes(NoisyData d, boolean up) {
+        int held = 0; // the tube with the highest lower bound so far (lowest upper bound, going down)
+        int[] pair = null;
+        double worst = 0;
+        for (int j = 1; j < d.size(); j++) {
+            if (up ? d.lower(j - 1) > d.lower(held) : d.upper(j - 1) < d.upper(held)) {
+                held = j - 1;
+            }
+            double gap = up ? d.lower(held) - d.upper(j) : d.lower(j) - d.upper(held);
+            if (gap > worst) {
+                worst = gap;
+                pair = new int[] {held, j};
+            }
+        }
+        if (pair != null) {
+            int i = pair[0];
+            int j = pair[1];
+            throw new InvalidDataException(String.format(java.util.Locale.ROOT, "no %s function meets every tube: at x = %s it"
+                    + " must be %s %s, at x = %s %s %s; every tube would have to be %.6g wider on each side (half the largest %s"
+                    + " between an earlier tube and a later one), or drop the shape", up ? "non-decreasing" : "non-increasing",
+                    d.x(i), up ? "at least" : "at most", up ? d.lower(i) : d.upper(i), d.x(j), up ? "at most" : "at least",
+                    up ? d.upper(j) : d.lower(j), worst / 2 * (1 + 1e-6), up ? "drop" : "rise"));
         }
     }
 
     /** The fewest-knot fit of {@code solved}'s tubes, checked against {@code checked}'s (the same or narrower). */
-    private TubeFit solve(NoisyData solved, NoisyData checked) {
+    private TubeFit solve(NoisyData solved, NoisyData checked, Shape shape) {
         UnivariateScaling sc = new UnivariateScaling(solved);
-        Tube tube = scaledTube(solved, sc);
+        Tube tube = scaledTube(solved, sc, shape);
         LinePolygon poly = new LinePolygon(tube.x, tube.lo, tube.hi, tube.widen);
         List<Level> levels = levels(tube, poly);
         UnivariateNetwork net = readBack(levels, poly, tube, sc);
@@ -136,10 +204,14 @@ public final class TubeSolver {
         if (net.neurons() > levels.size() - 1) {
             throw new IllegalStateException("tube solver: the read-back has " + net.neurons() + " knots for " + levels.size() + " pieces");
         }
+        String broken = shape.violation(net);
+        if (broken != null) {
+            throw new IllegalStateException("tube solver: the " + shape.label() + " fit has " + broken);
+        }
         return new TubeFit(net, net.neurons(), excess);
     }
 
-    private static Tube scaledTube(NoisyData data, UnivariateScaling sc) {
+    private static Tube scaledTube(NoisyData data, UnivariateScaling sc, Shape shape) {
         int n = data.size();
         double[] x = new double[n];
         double[] lo = new double[n];
@@ -160,7 +232,8 @@ public final class TubeSolver {
             lo[i] = sc.y(data.lower(i)) - widen;
             hi[i] = sc.y(data.upper(i)) + widen;
         }
-        return new Tube(x, lo, hi, maxSlope, widen);
+        return new Tube(x, lo, hi, maxSlope, widen, shape == Shape.NON_DECREASING ? 0 : -maxSlope,
+                shape == Shape.NON_INCREASING ? 0 : maxSlope);
     }
 
     /**
@@ -172,7 +245,7 @@ public final class TubeSolver {
         List<Level> levels = new ArrayList<>();
         Level level = new Level(0, -1, true);
         levels.add(level);
-        build(poly, level, tube.maxSlope);
+        build(poly, level, tube);
         for (int j = 1; j < x.length; j++) {
             // a clip that would empty the polygon leaves it as it was, the level that dies here
             LinePolygon.Clip top = poly.clip(LinePolygon.top(j));
@@ -187,7 +260,7 @@ public final class TubeSolver {
                 continue;
             }
             levels.add(level);
-            build(poly, level, tube.maxSlope);
+            build(poly, level, tube);
         }
         return levels;
     }
@@ -235,8 +308,8 @@ public final class TubeSolver {
     }
 
     /** Resets {@code poly} to a level's lines (its gate and walls). */
-    private static void build(LinePolygon poly, Level level, double maxSlope) {
-        poly.reset(level.start, maxSlope);
+    private static void build(LinePolygon poly, Level level, Tube tube) {
+        poly.reset(level.start, tube.leastSlope, tube.largestSlope);
         for (int h = level.wallFrom; h >= 0 && h < level.start; h++) {
             int wall = level.wallsAreBottoms ? LinePolygon.bottom(h) : LinePolygon.top(h);
             if (poly.clip(wall) == LinePolygon.Clip.EMPTY) {
@@ -274,7 +347,7 @@ public final class TubeSolver {
             }
             int found = 0;
             for (double tol = 0; found == 0 && tol <= tube.widen; tol = tol == 0 ? tube.widen : 2 * tol) {
-                build(poly, prev, tube.maxSlope);
+                build(poly, prev, tube);
                 for (int k = prev.start; k < cur.start; k++) {
                     if (k > prev.start) {
                         clipGate(poly, k);
@@ -292,7 +365,7 @@ public final class TubeSolver {
                         + sc.xBack(x[Math.max(kMin, prev.start)]) + ", " + sc.xBack(x[cur.start]) + "]");
             }
             int k = middle(feasible, found);
-            build(poly, prev, tube.maxSlope);
+            build(poly, prev, tube);
             for (int j = prev.start + 1; j <= k; j++) {
                 clipGate(poly, j);
             }

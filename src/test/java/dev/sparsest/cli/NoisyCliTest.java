@@ -234,4 +234,47 @@ class NoisyCliTest {
             assertTrue(!Files.exists(out), "nothing written for " + String.join(" ", refused[t]));
         }
     }
+
+    @Test
+    void shapesAreKeptOrRefusedByName() throws Exception {
+        Path rising = dir.resolve("rising.csv");
+        Files.writeString(rising, "x,y\n0,0\n1,1\n2,1\n3,2.5\n4,2.6\n5,4\n");
+        CliTest.Result r = CliTest.run("fit", rising.toString(), "--shape", "increasing", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> m = (Map<?, ?>) Json.parse(r.out());
+        assertEquals("increasing", m.get("shape"));
+        assertEquals(4.0, m.get("neurons"));
+        Path noisy = dir.resolve("noisy-rise.csv");
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 0; i < 60; i++) {
+            sb.append(i).append(',').append(Math.min(i, 30) + 0.8 * Math.sin(7 * i)).append('\n');
+        }
+        Files.writeString(noisy, sb.toString());
+        Map<?, ?> tube = (Map<?, ?>) Json.parse(CliTest.run("fit", noisy.toString(), "--tube", "1", "--shape", "increasing",
+                "--format", "json").out());
+        assertEquals("increasing", tube.get("shape"));
+        assertEquals("tube", tube.get("mode"));
+        String[][] refused = {
+                {rising.toString(), "--shape", "convex"},
+                {noisy.toString(), "--tube", "0.1", "--shape", "increasing"},
+                {noisy.toString(), "--tube", "1", "--shape", "convex"},
+                {noisy.toString(), "--lambda", "1", "--shape", "increasing"},
+                {noisy.toString(), "--knots", "2", "--shape", "decreasing"}};
+        String[] named = {"the data are not convex: the slope goes from 1.0 to 0.0 at x = 1.0",
+                "no non-decreasing function meets every tube", "convex and concave tube fits are not built yet",
+                "do not take a shape yet", "do not take a shape yet"};
+        for (int t = 0; t < refused.length; t++) {
+            Path out = dir.resolve("shape-refused" + t + ".json");
+            String[] args = new String[refused[t].length + 3];
+            args[0] = "fit";
+            System.arraycopy(refused[t], 0, args, 1, refused[t].length);
+            args[args.length - 2] = "-o";
+            args[args.length - 1] = out.toString();
+            CliTest.Result e = CliTest.run(args);
+            assertEquals(1, e.code(), String.join(" ", refused[t]));
+            assertTrue(e.err().contains(named[t]), e.err());
+            assertTrue(!Files.exists(out), "nothing written for " + String.join(" ", refused[t]));
+        }
+        assertEquals(2, CliTest.run("fit", rising.toString(), "--shape", "wiggly").code());
+    }
 }

@@ -31,6 +31,8 @@ class CsvReaderTest {
         assertArrayEquals(new double[] {1, 2, 3}, b.ys());
         NumericTable t = CsvReader.parse("\uFEFFtime value\n1 2\n", "t.csv");
         assertEquals(java.util.List.of("time", "value"), t.header());
+        NumericTable quoted = CsvReader.parse("\"income\",\"food exp\",\"\"\n1,2,3\n", "q.csv"); // as R and pandas write headers
+        assertEquals(java.util.List.of("income", "food exp", ""), quoted.header());
     }
 
     @Test

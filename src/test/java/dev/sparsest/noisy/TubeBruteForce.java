@@ -22,6 +22,15 @@ final class TubeBruteForce {
     }
 
     static int fewestKnots(NoisyData d) {
+        return fewestKnots(d, 0);
+    }
+
+    /**
+     * The fewest knots of a monotone function in the tubes ({@code direction} +1: non-decreasing,
+     * -1: non-increasing, 0: any): the same search with z monotone, since the fewest-knot
+     * interpolant of monotone values is built of their chords and so is monotone itself.
+     */
+    static int fewestKnots(NoisyData d, int direction) {
         int n = d.size();
         if (n <= 2) {
             return 0;
@@ -31,7 +40,7 @@ final class TubeBruteForce {
         for (int cost = 0; cost < m; cost++) { // m knots always suffice (interpolate any z)
             for (int code = 0; code < patterns; code++) {
                 int[] sign = decode(code, m);
-                if (knots(sign) == cost && realizable(d, sign)) {
+                if (knots(sign) == cost && witness(d, sign, direction) != null) {
                     return cost;
                 }
             }
@@ -112,12 +121,30 @@ final class TubeBruteForce {
         return knots + (run + 1) / 2;
     }
 
+    /** Whether monotone values z (direction +1 non-decreasing, -1 non-increasing) fit in the tubes, by LP. */
+    static boolean monotoneValuesExist(NoisyData d, int direction) {
+        int n = d.size();
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        Variable[] z = new Variable[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = model.addVariable("z" + i).lower(d.lower(i)).upper(d.upper(i)).weight(0.0);
+        }
+        for (int i = 0; i + 1 < n; i++) {
+            model.addExpression("m" + i).lower(0.0).set(z[i + 1], direction).set(z[i], -direction);
+        }
+        return model.minimise().getState().isFeasible();
+    }
+
     static boolean realizable(NoisyData d, int[] sign) {
         return witness(d, sign) != null;
     }
 
     /** Values z in the tubes with the curvature signs, by LP (margin {@link #MARGIN}); null when none. */
     static double[] witness(NoisyData d, int[] sign) {
+        return witness(d, sign, 0);
+    }
+
+    private static double[] witness(NoisyData d, int[] sign, int direction) {
         int n = d.size();
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Variable[] z = new Variable[n];
@@ -125,6 +152,9 @@ final class TubeBruteForce {
             z[i] = model.addVariable("z" + i).lower(d.lower(i)).upper(d.upper(i));
         }
         Variable t = model.addVariable("t").lower(-1.0).upper(1.0).weight(1.0);
+        for (int i = 0; direction != 0 && i + 1 < n; i++) {
+            model.addExpression("m" + i).lower(0.0).set(z[i + 1], direction).set(z[i], -direction);
+        }
         boolean anyStrict = false;
         for (int i = 1; i + 1 < n; i++) {
             double hl = d.x(i) - d.x(i - 1);

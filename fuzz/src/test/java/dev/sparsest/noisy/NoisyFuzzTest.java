@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sparsest.data.InvalidDataException;
 import dev.sparsest.data.NoisyData;
+import dev.sparsest.model.Shape;
 
 import java.util.List;
 
@@ -279,5 +280,29 @@ class NoisyFuzzTest {
             }
         }
         assertTrue(sel.chosen().validationMse() <= least + se, "the one-SE rule");
+    }
+
+    /** Monotone tube fits on anything: a fit that keeps its shape and its tubes, or a clear refusal. */
+    @FuzzTest
+    void monotoneTubeFitsKeepTheirShapeOrInvalidData(FuzzedDataProvider data) {
+        int regime = data.consumeInt(0, 3);
+        Shape shape = data.consumeBoolean() ? Shape.NON_DECREASING : Shape.NON_INCREASING;
+        NoisyData d;
+        TubeFit fit;
+        try {
+            d = read(data, regime);
+            fit = new TubeSolver().solve(d, shape);
+        } catch (InvalidDataException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+            return;
+        }
+        assertTrue(shape.violation(fit.network()) == null, shape + " broken: " + shape.violation(fit.network()) + " on " + describe(d));
+        TubeFit any;
+        try {
+            any = new TubeSolver().solve(d);
+        } catch (InvalidDataException e) {
+            return; // the unconstrained fit refused (rounding on clustered x), clearly: nothing to compare
+        }
+        assertTrue(fit.minimumKnots() >= any.minimumKnots(), "a shape never saves a knot on " + describe(d));
     }
 }
