@@ -15,7 +15,8 @@ import java.util.List;
  * folds the standard error. The choice is the fewest knots whose validation MSE is within one
  * standard error of the least (the one-SE rule, as the d-D lambda selection), then fitted on every
  * row. Either family of fits: least squares ({@link KnotBudgetLeastSquares}, local) or the least
- * maximum error ({@link KnotBudget}, exact; the chosen count fixes the tube's EPS). The search stops
+ * maximum error ({@link KnotBudget}, exact; the chosen count fixes the tube's EPS); a fit with
+ * fewer knots that the local least-squares search did better with stands for K too. The search stops
  * {@value #PATIENCE} counts past the best or at {@code maxKnots}.
  *
  * <p>The folds are a seeded shuffle of the rows ({@link Folds}), so a seed gives one answer. Rows that
@@ -77,13 +78,16 @@ public final class KnotCountCrossValidation {
         List<Point> curve = new ArrayList<>();
         int best = 0;
         int last = Math.min(maxKnots, Math.max(0, all.size() - 2));
+        UnivariateNetwork[] foldFits = new UnivariateNetwork[folds];
+        UnivariateNetwork full = null;
         for (int k = 0; k <= last && k <= best + PATIENCE; k++) {
             double[] mse = new double[folds];
             for (int f = 0; f < folds; f++) {
-                UnivariateNetwork g = fit(training[f][0], training[f][1], k, family);
-                mse[f] = heldOutMse(g, x, y, held[f]);
+                // at most K knots: a fit with fewer that the local search did better with stays
+                foldFits[f] = better(foldFits[f], fit(training[f][0], training[f][1], k, family), training[f][0], training[f][1], family);
+                mse[f] = heldOutMse(foldFits[f], x, y, held[f]);
             }
-            UnivariateNetwork full = fit(x, y, k, family);
+            full = better(full, fit(x, y, k, family), x, y, family);
             Point p = new Point(k, mean(mse), standardError(mse), rss(full, x, y), maxError(full, x, y), full);
             if (!Double.isFinite(p.validationMse()) || !Double.isFinite(p.rss())) {
                 throw new InvalidDataException("the squared errors overflow at these magnitudes (y up to " + all.yScale()
@@ -103,6 +107,15 @@ public final class KnotCountCrossValidation {
             }
         }
         return new Selection(chosen, List.copyOf(curve), family, folds, seed);
+    }
+
+    /** The fit of the two by the family's own criterion (RSS, or the largest error), the earlier on a tie; {@code before} may be null. */
+    private static UnivariateNetwork better(UnivariateNetwork before, UnivariateNetwork now, double[] x, double[] y, Family family) {
+        if (before == null) {
+            return now;
+        }
+        return family == Family.MINIMAX ? (maxError(before, x, y) <= maxError(now, x, y) ? before : now)
+                : (rss(before, x, y) <= rss(now, x, y) ? before : now);
     }
 
     private static UnivariateNetwork fit(double[] x, double[] y, int k, Family family) {
