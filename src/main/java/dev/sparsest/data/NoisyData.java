@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Validated noisy univariate data for the fitting (not interpolating) modes: distinct abscissae
- * x_1 < ... < x_n, and at each the mean of its measurements (with their count as weight) and the
+ * x_1 &lt; ... &lt; x_n, and at each the mean of its measurements (with their count as weight) and the
  * tube [lower, upper] that a tube fit must pass through. Immutable.
  *
  * <p>Unlike {@link UnivariateDataset}, a repeated x with different y is normal here (repeated

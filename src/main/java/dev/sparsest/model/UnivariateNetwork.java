@@ -99,7 +99,7 @@ public final class UnivariateNetwork implements Network {
         return valueAtKnot[k] + slopeAfterKnot[k] * (x - knots[k]);
     }
 
-    /** out[i] = f(xs[i]) for i < xs.length; allocates nothing. */
+    /** out[i] = f(xs[i]) for i &lt; xs.length; allocates nothing. */
     public void evaluate(double[] xs, double[] out) {
         if (out.length < xs.length) {
             throw new IllegalArgumentException("output shorter than input: " + out.length + " < " + xs.length);
@@ -157,7 +157,7 @@ public final class UnivariateNetwork implements Network {
         return knots.length;
     }
 
-    /** The l^p path norm sum_k |c_k|^p for 0 < p <= 1; p = 0 gives the neuron count. */
+    /** The l^p path norm sum_k |c_k|^p for 0 &lt; p &lt;= 1; p = 0 gives the neuron count. */
     public double pathNorm(double p) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("p must be in [0, 1]: " + p);

@@ -69,7 +69,7 @@ public final class UnivariateNeurons {
         return f;
     }
 
-    /** sum_k |v_k w_k|^p for 0 < p <= 1; p = 0 counts neurons with v_k w_k != 0. */
+    /** sum_k |v_k w_k|^p for 0 &lt; p &lt;= 1; p = 0 counts neurons with v_k w_k != 0. */
     public double pathNorm(double p) {
         double sum = 0;
         for (int k = 0; k < w.length; k++) {

@@ -55,7 +55,7 @@ public final class History {
         return active[i];
     }
 
-    /** The active count recorded at the last epoch <= {@code epoch}, or -1 before the first record. */
+    /** The active count recorded at the last epoch &lt;= {@code epoch}, or -1 before the first record. */
     public int activeAt(int epoch) {
         int found = -1;
         for (int i = 0; i < size && epochs[i] <= epoch; i++) {
