@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * Rows split for validation, reproducibly: a seeded Fisher-Yates shuffle of 0..n-1, then every
- * k-th row of it for fold k (each fold's rows ascending). Shared by the d-D lambda selection and
- * the 1-D knot-count cross-validation, so one seed means one split everywhere.
+ * k-th row of it for fold k (each fold's rows ascending); and the mean and standard error of
+ * per-fold errors. Shared by the d-D lambda selection and the 1-D knot-count cross-validation, so
+ * one seed means one split everywhere.
  */
 public final class Folds {
     private Folds() {
@@ -43,5 +44,27 @@ public final class Folds {
             Arrays.sort(parts[f]);
         }
         return parts;
+    }
+
+    /** The mean of per-fold errors. */
+    public static double mean(double[] perFold) {
+        double s = 0;
+        for (double e : perFold) {
+            s += e;
+        }
+        return s / perFold.length;
+    }
+
+    /** The standard error of their mean: sample standard deviation over sqrt(count); 0 for one value. */
+    public static double standardError(double[] perFold) {
+        if (perFold.length < 2) {
+            return 0;
+        }
+        double m = mean(perFold);
+        double s = 0;
+        for (double e : perFold) {
+            s += (e - m) * (e - m);
+        }
+        return Math.sqrt(s / (perFold.length - 1) / perFold.length);
     }
 }

@@ -88,7 +88,7 @@ public final class KnotCountCrossValidation {
                 mse[f] = heldOutMse(foldFits[f], x, y, held[f]);
             }
             full = better(full, fit(x, y, k, family), x, y, family);
-            Point p = new Point(k, mean(mse), standardError(mse), rss(full, x, y), maxError(full, x, y), full);
+            Point p = new Point(k, Folds.mean(mse), Folds.standardError(mse), rss(full, x, y), maxError(full, x, y), full);
             if (!Double.isFinite(p.validationMse()) || !Double.isFinite(p.rss())) {
                 throw new InvalidDataException("the squared errors overflow at these magnitudes (y up to " + all.yScale()
                         + "); rescale y to choose the knot count by cross-validation");
@@ -163,22 +163,5 @@ public final class KnotCountCrossValidation {
             m = Math.max(m, Math.abs(g.evaluate(x[i]) - y[i]));
         }
         return m;
-    }
-
-    private static double mean(double[] a) {
-        double s = 0;
-        for (double e : a) {
-            s += e;
-        }
-        return s / a.length;
-    }
-
-    private static double standardError(double[] a) {
-        double m = mean(a);
-        double s = 0;
-        for (double e : a) {
-            s += (e - m) * (e - m);
-        }
-        return Math.sqrt(s / (a.length - 1) / a.length);
     }
 }

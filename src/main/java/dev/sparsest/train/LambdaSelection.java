@@ -182,19 +182,19 @@ public final class LambdaSelection {
             double se;
             if (method instanceof Holdout) {
                 double[] sq = squaredErrors(step(paths.get(1), s).network(), data, heldOut[0]);
-                mse[0] = mean(sq);
-                se = standardError(sq);
+                mse[0] = Folds.mean(sq);
+                se = Folds.standardError(sq);
                 parameters = step(paths.get(1), s).nonzeroParameters();
             } else {
                 for (int f = 0; f < parts; f++) {
                     TrainedMultivariate t = step(paths.get(f + 1), s);
-                    mse[f] = mean(squaredErrors(t.network(), data, heldOut[f]));
+                    mse[f] = Folds.mean(squaredErrors(t.network(), data, heldOut[f]));
                     parameters += t.nonzeroParameters();
                 }
                 parameters /= parts;
-                se = standardError(mse);
+                se = Folds.standardError(mse);
             }
-            rows.add(new Row(full.get(s).lambda(), mean(mse), se, parameters, full.get(s).trained()));
+            rows.add(new Row(full.get(s).lambda(), Folds.mean(mse), se, parameters, full.get(s).trained()));
         }
         return new Result(rows, oneStandardError(rows), method);
     }
@@ -234,26 +234,6 @@ public final class LambdaSelection {
             out[r] = e * e;
         }
         return out;
-    }
-
-    private static double mean(double[] a) {
-        double s = 0;
-        for (double e : a) {
-            s += e;
-        }
-        return s / a.length;
-    }
-
-    private static double standardError(double[] a) {
-        if (a.length < 2) {
-            return 0;
-        }
-        double m = mean(a);
-        double s = 0;
-        for (double e : a) {
-            s += (e - m) * (e - m);
-        }
-        return Math.sqrt(s / (a.length - 1) / a.length);
     }
 
     /**

@@ -167,13 +167,7 @@ class NoisyCliTest {
 
     @Test
     void bicChoosesTheKnotCountAndPrintsItsCurve() throws Exception {
-        Path p = dir.resolve("two-hinges.csv");
-        StringBuilder sb = new StringBuilder("x,y\n");
-        for (int i = 0; i < 80; i++) {
-            double x = i / 8.0;
-            sb.append(x).append(',').append(Math.max(0, x - 3) * 2 - Math.max(0, x - 7) * 3 + 0.02 * Math.sin(11 * i)).append('\n');
-        }
-        Files.writeString(p, sb.toString());
+        Path p = twoHinges();
         CliTest.Result r = CliTest.run("fit", p.toString(), "--select", "bic", "--format", "json");
         assertEquals(0, r.code(), r.err());
         Map<?, ?> m = (Map<?, ?>) Json.parse(r.out());
@@ -191,13 +185,7 @@ class NoisyCliTest {
 
     @Test
     void crossValidationChoosesTheKnotCountOfEitherFamily() throws Exception {
-        Path p = dir.resolve("two-hinges.csv");
-        StringBuilder sb = new StringBuilder("x,y\n");
-        for (int i = 0; i < 80; i++) {
-            double x = i / 8.0;
-            sb.append(x).append(',').append(Math.max(0, x - 3) * 2 - Math.max(0, x - 7) * 3 + 0.02 * Math.sin(11 * i)).append('\n');
-        }
-        Files.writeString(p, sb.toString());
+        Path p = twoHinges();
         Path model = dir.resolve("cv.json");
         CliTest.Result r = CliTest.run("fit", p.toString(), "--select", "cv:4", "--seed", "7", "--format", "json", "-o", model.toString());
         assertEquals(0, r.code(), r.err());
@@ -221,17 +209,10 @@ class NoisyCliTest {
         String[] named = {"--minimax goes with --select cv", "--seed goes with --select cv", "--minimax goes with --select",
                 "--seed goes with --select", "does not combine", "needs at least 2 folds and 82 rows"};
         for (int t = 0; t < refused.length; t++) {
-            Path out = dir.resolve("refused" + t + ".json");
-            String[] args = new String[refused[t].length + 4];
-            args[0] = "fit";
-            args[1] = p.toString();
-            System.arraycopy(refused[t], 0, args, 2, refused[t].length);
-            args[args.length - 2] = "-o";
-            args[args.length - 1] = out.toString();
-            CliTest.Result e = CliTest.run(args);
-            assertEquals(1, e.code(), String.join(" ", refused[t]));
-            assertTrue(e.err().contains(named[t]), e.err());
-            assertTrue(!Files.exists(out), "nothing written for " + String.join(" ", refused[t]));
+            String[] args = new String[refused[t].length + 1];
+            args[0] = p.toString();
+            System.arraycopy(refused[t], 0, args, 1, refused[t].length);
+            assertFitRefusedWritingNothing(args, named[t]);
         }
     }
 
@@ -264,17 +245,34 @@ class NoisyCliTest {
                 "no non-decreasing function meets every tube", "convex and concave tube fits are not built yet",
                 "do not take a shape yet", "do not take a shape yet"};
         for (int t = 0; t < refused.length; t++) {
-            Path out = dir.resolve("shape-refused" + t + ".json");
-            String[] args = new String[refused[t].length + 3];
-            args[0] = "fit";
-            System.arraycopy(refused[t], 0, args, 1, refused[t].length);
-            args[args.length - 2] = "-o";
-            args[args.length - 1] = out.toString();
-            CliTest.Result e = CliTest.run(args);
-            assertEquals(1, e.code(), String.join(" ", refused[t]));
-            assertTrue(e.err().contains(named[t]), e.err());
-            assertTrue(!Files.exists(out), "nothing written for " + String.join(" ", refused[t]));
+            assertFitRefusedWritingNothing(refused[t], named[t]);
         }
         assertEquals(2, CliTest.run("fit", rising.toString(), "--shape", "wiggly").code());
+    }
+
+    /** 80 rows of two hinges (at 3 and 7) with a little deterministic noise. */
+    private Path twoHinges() throws Exception {
+        Path p = dir.resolve("two-hinges.csv");
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 0; i < 80; i++) {
+            double x = i / 8.0;
+            sb.append(x).append(',').append(Math.max(0, x - 3) * 2 - Math.max(0, x - 7) * 3 + 0.02 * Math.sin(11 * i)).append('\n');
+        }
+        return Files.writeString(p, sb.toString());
+    }
+
+    /** {@code fit ARGS -o OUT} fails (exit 1) with a message naming {@code named}, and OUT does not exist. */
+    private void assertFitRefusedWritingNothing(String[] args, String named) throws Exception {
+        Path out = Files.createTempFile(dir, "refused", ".json");
+        Files.delete(out);
+        String[] all = new String[args.length + 3];
+        all[0] = "fit";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[all.length - 2] = "-o";
+        all[all.length - 1] = out.toString();
+        CliTest.Result e = CliTest.run(all);
+        assertEquals(1, e.code(), String.join(" ", args));
+        assertTrue(e.err().contains(named), e.err());
+        assertTrue(!Files.exists(out), "nothing written for " + String.join(" ", args));
     }
 }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KnotCountCrossValidationTest {
 
     /** Rows of y = 0.3 x + sum c_k relu(x - t_k) + noise on [0, 10]; x[0..n) then y[0..n). */
-    private static double[][] noisy(SplittableRandom r, int n, double sigma, double[] knots, double[] changes) {
+    static double[][] noisy(SplittableRandom r, int n, double sigma, double[] knots, double[] changes) {
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {

@@ -12,16 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KnotCountSelectionTest {
 
     private static NoisyData noisy(SplittableRandom r, int n, double sigma, double[] knots, double[] changes) {
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = 10.0 * i / (n - 1);
-            y[i] = 0.3 * x[i] + sigma * r.nextGaussian();
-            for (int k = 0; k < knots.length; k++) {
-                y[i] += changes[k] * Math.max(0, x[i] - knots[k]);
-            }
-        }
-        return NoisyData.of(x, y);
+        double[][] rows = KnotCountCrossValidationTest.noisy(r, n, sigma, knots, changes);
+        return NoisyData.of(rows[0], rows[1]);
     }
 
     @Test

@@ -22,18 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * LP solver on the class path.
  */
 class ShapeExchangeTest {
-    /** Three rows in d = 3 (the trainer's seed-2 network before the exchange): a constant and two neurons on x2. */
-    static final double[][] X = {{-0.25, 1.0, 0.0}, {1.0, -0.25, 0.5}, {0.0, 0.0, 0.25}};
-    static final double[] Y = {0.7, 0.2, 0.6};
-
     @Test
     void tradesThreeNeuronsForOneInAnotherPattern() {
-        MultivariateDataset data = MultivariateDataset.of(X, Y);
-        double s = Math.sqrt(0.6);
-        double t = Math.sqrt(0.1);
-        double q = Math.sqrt(0.4 / 0.25);
-        MultivariateNetwork three = new MultivariateNetwork(new double[] {0, 0, 0, s, 0, t, 0, 0, 0, -q, 0, 0},
-                new double[] {s, t, -q}, 3);
+        MultivariateDataset data = MultivariateDataset.of(WithoutSolver.X, WithoutSolver.Y);
+        MultivariateNetwork three = WithoutSolver.threeNeurons();
         assertTrue(worstMiss(three, data) < 1e-15, "the hand-built network interpolates");
         assertEquals(3, L0Search.neuronParameters(three));
         MultivariateNetwork better = ShapeExchange.improve(three, data, MultivariateModel.PAPER);
@@ -85,7 +77,7 @@ class ShapeExchangeTest {
         }
         MultivariateNetwork any = new MultivariateNetwork(new double[] {1, 0}, new double[] {1}, 1);
         assertSame(any, ShapeExchange.improve(any, MultivariateDataset.of(x, y), MultivariateModel.PAPER));
-        MultivariateDataset small = MultivariateDataset.of(X, Y);
+        MultivariateDataset small = MultivariateDataset.of(WithoutSolver.X, WithoutSolver.Y);
         MultivariateNetwork missing = new MultivariateNetwork(new double[] {0, 0, 0, 1}, new double[] {1}, 3);
         assertSame(missing, ShapeExchange.improve(missing, small, MultivariateModel.PAPER), "it does not interpolate");
     }
@@ -104,17 +96,27 @@ class ShapeExchangeTest {
         }
     }
 
-    /** Runs inside the isolated class loader; only the library's classes and the JDK are visible there. */
+    /**
+     * Runs inside the isolated class loader, where only the library's classes and the JDK are
+     * visible (so it holds the fixture itself rather than reach into the JUnit-using test class).
+     */
     public static final class WithoutSolver implements Supplier<String> {
-        @Override
-        public String get() {
-            MultivariateDataset data = MultivariateDataset.of(X, Y);
+        /** Three rows in d = 3 (the trainer's seed-2 network before the exchange): a constant and two neurons on x2. */
+        static final double[][] X = {{-0.25, 1.0, 0.0}, {1.0, -0.25, 0.5}, {0.0, 0.0, 0.25}};
+        static final double[] Y = {0.7, 0.2, 0.6};
+
+        /** 0.6 + 0.1 relu(x2) - 1.6 relu(-x2), 3 parameters, interpolating X, Y. */
+        static MultivariateNetwork threeNeurons() {
             double s = Math.sqrt(0.6);
             double t = Math.sqrt(0.1);
             double q = Math.sqrt(0.4 / 0.25);
-            MultivariateNetwork three = new MultivariateNetwork(new double[] {0, 0, 0, s, 0, t, 0, 0, 0, -q, 0, 0},
-                    new double[] {s, t, -q}, 3);
-            return Integer.toString(L0Search.neuronParameters(ShapeExchange.improve(three, data, MultivariateModel.PAPER)));
+            return new MultivariateNetwork(new double[] {0, 0, 0, s, 0, t, 0, 0, 0, -q, 0, 0}, new double[] {s, t, -q}, 3);
+        }
+
+        @Override
+        public String get() {
+            MultivariateDataset data = MultivariateDataset.of(X, Y);
+            return Integer.toString(L0Search.neuronParameters(ShapeExchange.improve(threeNeurons(), data, MultivariateModel.PAPER)));
         }
     }
 
